@@ -1,0 +1,42 @@
+# Two commands for a fresh machine: `make run` serves the demo store, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app wsgi
+
+.PHONY: run test lint bench bench-engine bench-http bench-checkout fuzz serve-prod
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+run: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+bench-engine: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.engine
+
+bench-http: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.http
+
+bench-checkout: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.checkout
+
+bench: bench-engine bench-http bench-checkout
+
+serve-prod: $(VENV)/.installed
+	$(FLASK) db upgrade
+	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app

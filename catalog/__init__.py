@@ -1,0 +1,1 @@
+"""Catalog: departments, products, stock and search."""

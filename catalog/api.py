@@ -1,0 +1,38 @@
+"""Public catalog API: list and read products."""
+
+from flask_smorest import Blueprint
+from marshmallow import Schema, fields
+
+from catalog.queries import ProductFilter, product_by_sku, product_page
+from catalog.schemas import ProductListQuery, ProductOut
+from storefront.errors import NotFound
+
+blp = Blueprint("products_api", __name__, url_prefix="/api/v1/products", description="Products")
+
+
+class ProductPageOut(Schema):
+    items = fields.List(fields.Nested(ProductOut))
+    page = fields.Integer()
+    per_page = fields.Integer()
+    total = fields.Integer()
+    pages = fields.Integer()
+
+
+@blp.route("")
+@blp.arguments(ProductListQuery, location="query")
+@blp.response(200, ProductPageOut)
+def list_products(args):
+    """List active products, optionally by department or search words."""
+    flt = ProductFilter(department=args.get("department"), q=args.get("q"))
+    return product_page(flt, args["page"], args["per_page"])
+
+
+@blp.route("/<sku>")
+@blp.response(200, ProductOut)
+@blp.alt_response(404, schema=ProductOut, description="No such product")
+def get_product(sku):
+    """One active product by SKU."""
+    product = product_by_sku(sku)
+    if product is None:
+        raise NotFound(f"No product with SKU {sku}.")
+    return product

@@ -1,0 +1,95 @@
+"""Catalog schemas: query filters for the shop pages, product input and output for the API."""
+
+from decimal import Decimal, InvalidOperation
+
+from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
+
+from catalog.queries import SORTS
+
+TAG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,39}$", error="Tags are lowercase words or hyphens.")
+
+
+class Dollars(fields.Field):
+    """A price typed in dollars ("12.50") that we keep as integer cents."""
+
+    default_error_messages = {"invalid": "Enter an amount like 12.50."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value in ("", None):
+            return None
+        try:
+            amount = Decimal(str(value).strip().lstrip("$"))
+        except InvalidOperation as exc:
+            raise self.make_error("invalid") from exc
+        if not amount.is_finite() or amount < 0 or amount > 1_000_000 or amount != amount.quantize(Decimal("0.01")):
+            raise self.make_error("invalid")
+        return int(amount * 100)
+
+
+class ShopQuerySchema(Schema):
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
+    sort = fields.String(load_default="name", validate=validate.OneOf(list(SORTS)))
+    department = fields.String(load_default=None, validate=validate.Length(max=80))
+    min_price = Dollars(load_default=None)
+    max_price = Dollars(load_default=None)
+    q = fields.String(load_default=None, validate=validate.Length(max=200))
+
+    @validates_schema
+    def _price_range(self, data, **kwargs):
+        low, high = data.get("min_price"), data.get("max_price")
+        if low is not None and high is not None and low > high:
+            raise ValidationError("The minimum price is above the maximum.", "min_price")
+
+
+class ProductOut(Schema):
+    sku = fields.String()
+    name = fields.String()
+    slug = fields.String()
+    department = fields.Function(lambda product: product.department.slug)
+    description = fields.String()
+    price_cents = fields.Integer()
+    compare_at_cents = fields.Integer(allow_none=True)
+    stock = fields.Integer()
+    tags = fields.List(fields.String())
+    active = fields.Boolean()
+
+
+class ProductAdminOut(ProductOut):
+    cost_cents = fields.Integer(allow_none=True)
+
+
+class ProductListQuery(Schema):
+    department = fields.String(validate=validate.Length(max=80))
+    q = fields.String(validate=validate.Length(max=200))
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
+    per_page = fields.Integer(load_default=20, validate=validate.Range(1, 100))
+
+
+class ProductIn(Schema):
+    """Admin input; price fields are integer cents."""
+
+    sku = fields.String(required=True, validate=validate.Regexp(r"^[A-Z0-9][A-Z0-9-]{1,63}$", error="SKUs are uppercase letters, digits and hyphens."))
+    name = fields.String(required=True, validate=validate.Length(1, 200))
+    slug = fields.String(validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,159}$", error="Slugs are lowercase letters, digits and hyphens."))
+    department = fields.String(required=True, validate=validate.Length(1, 80))
+    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    price_cents = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10_000_000))
+    compare_at_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
+    cost_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
+    stock = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 1_000_000))
+    tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20))
+    active = fields.Boolean(load_default=True)
+
+    @post_load
+    def _dedupe_tags(self, data, **kwargs):
+        if "tags" in data:
+            data["tags"] = sorted(set(data["tags"]))
+        return data
+
+
+class ProductPatch(ProductIn):
+    class Meta:
+        exclude = ("sku",)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)

@@ -1,0 +1,97 @@
+"""Shop pages: listing, departments, product details, search and the CBD store."""
+
+from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+
+from catalog.queries import (
+    ProductFilter,
+    department_by_slug,
+    departments,
+    product_by_slug,
+    product_page,
+)
+from catalog.schemas import ShopQuerySchema
+
+bp = Blueprint("catalog", __name__)
+
+AGE_SESSION_KEY = "age_confirmed"
+
+
+def age_confirmed() -> bool:
+    return bool(session.get(AGE_SESSION_KEY))
+
+
+def _shop_query() -> dict:
+    return ShopQuerySchema().load(request.args.to_dict())
+
+
+def _render_listing(template: str, department=None, **context):
+    args = _shop_query()
+    flt = ProductFilter(
+        department=department.slug if department else args["department"],
+        q=args["q"],
+        min_price_cents=args["min_price"],
+        max_price_cents=args["max_price"],
+        sort=args["sort"],
+    )
+    from flask import current_app
+
+    page = product_page(flt, args["page"], current_app.config["PRODUCTS_PER_PAGE"])
+    return render_template(
+        template,
+        page=page,
+        filters=args,
+        department=department,
+        departments=departments(),
+        **context,
+    )
+
+
+@bp.get("/shop")
+def shop():
+    return _render_listing("catalog/shop.html")
+
+
+@bp.get("/shop/<slug>")
+def department(slug: str):
+    dept = department_by_slug(slug)
+    if dept is None:
+        abort(404)
+    if dept.age_restricted and not age_confirmed():
+        return render_template("catalog/age_gate.html", department=dept, next=request.full_path)
+    return _render_listing("catalog/department.html", department=dept)
+
+
+@bp.get("/cbd")
+def cbd():
+    dept = department_by_slug("cbd")
+    if dept is None:
+        abort(404)
+    if not age_confirmed():
+        return render_template("catalog/age_gate.html", department=dept, next=url_for(".cbd"))
+    return _render_listing("catalog/cbd.html", department=dept)
+
+
+@bp.post("/age-confirmation")
+def confirm_age():
+    if request.form.get("confirm") != "yes":
+        return render_template("catalog/age_denied.html"), 403
+    session[AGE_SESSION_KEY] = True
+    target = request.form.get("next") or url_for(".cbd")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for(".cbd")
+    return redirect(target)
+
+
+@bp.get("/products/<slug>")
+def product(slug: str):
+    item = product_by_slug(slug)
+    if item is None:
+        abort(404)
+    if item.department.age_restricted and not age_confirmed():
+        return render_template("catalog/age_gate.html", department=item.department, next=request.path)
+    return render_template("catalog/product.html", product=item)
+
+
+@bp.get("/search")
+def search():
+    return _render_listing("catalog/search.html", query=request.args.get("q", ""))

@@ -1,0 +1,75 @@
+"""The storefront application: create_app() reads as the table of contents of the store."""
+
+from pathlib import Path
+
+from flask import Flask
+
+from storefront.config import load_config
+from storefront.database import engine_options
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app; `config` overrides settings read from the environment (tests use it)."""
+    app = Flask(
+        __name__,
+        template_folder="../templates",
+        static_folder="static",
+        instance_relative_config=True,
+    )
+    app.config.update(load_config(app.instance_path))
+    app.config.update(config or {})
+    app.config.setdefault(
+        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+    )
+    register_extensions(app)
+    register_blueprints(app)
+    register_template_helpers(app)
+    register_error_handlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from storefront import models  # noqa: F401  (every model known before migrations run)
+    from storefront.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(
+        app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
+    )
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    from storefront.accounts.session import configure_login
+
+    configure_login(login_manager)
+
+
+def register_blueprints(app: Flask) -> None:
+    from catalog.views import bp as catalog_bp
+    from storefront.api import register_api
+    from storefront.cart.views import bp as cart_bp
+    from storefront.pages import bp as pages_bp
+
+    app.register_blueprint(pages_bp)
+    app.register_blueprint(catalog_bp)
+    app.register_blueprint(cart_bp)
+    register_api(app)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from storefront.templating import register
+
+    register(app)
+
+
+def register_error_handlers(app: Flask) -> None:
+    from storefront.errors import register
+
+    register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from storefront.commands import register
+
+    register(app)

@@ -1,0 +1,152 @@
+"""Pricing a stored cart: catalog prices in, the promotions engine's priced cart out."""
+
+from dataclasses import dataclass, field
+
+from promotions.engine import CartLine as EngineLine
+from promotions.engine import CartSnapshot, PricedCart
+from promotions.pricing import price_snapshot
+from storefront.cart.models import Cart
+from storefront.checkout.shipping import ShippingMethod, shipping_cents
+
+
+@dataclass(frozen=True, slots=True)
+class LineView:
+    sku: str
+    name: str
+    slug: str
+    image: str | None
+    department: str
+    quantity: int
+    stock: int
+    unit_price_cents: int
+    subtotal_cents: int
+    discount_cents: int
+    total_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiscountShare:
+    sku: str
+    amount_cents: int
+
+
+@dataclass(frozen=True, slots=True)
+class DiscountView:
+    promotion_id: int
+    promotion: str
+    code: str | None
+    discount_class: str
+    amount_cents: int
+    lines: tuple[DiscountShare, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CartView:
+    """What the cart page and the API show; built only from server-side prices."""
+
+    token: str
+    lines: tuple[LineView, ...]
+    codes: tuple[str, ...]
+    discounts: tuple[DiscountView, ...]
+    subtotal_cents: int
+    discount_cents: int
+    shipping_cents: int
+    shipping_discount_cents: int
+    tax_cents: int
+    total_cents: int
+    messages: tuple[str, ...]
+    priced: PricedCart = field(repr=False)
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.lines
+
+
+@dataclass(frozen=True, slots=True)
+class Shopper:
+    """Who is buying, as far as promotions care."""
+
+    email: str | None = None
+    region: str | None = None
+    first_order: bool = False
+
+
+def snapshot(cart: Cart, shopper: Shopper, method: ShippingMethod) -> CartSnapshot:
+    lines = tuple(
+        EngineLine(
+            sku=line.product.sku,
+            product_id=line.product.id,
+            department=line.product.department.slug,
+            tags=frozenset(line.product.tags or ()),
+            unit_price_cents=line.product.price_cents,
+            quantity=line.quantity,
+        )
+        for line in cart.lines
+    )
+    return CartSnapshot(
+        lines=lines,
+        shipping_cents=shipping_cents(method, bool(lines)),
+        region=shopper.region,
+        first_order=shopper.first_order,
+        email=shopper.email,
+    )
+
+
+def price_cart(
+    cart: Cart,
+    shopper: Shopper = Shopper(),
+    method: ShippingMethod = ShippingMethod.STANDARD,
+    tax_cents: int = 0,
+    notices: tuple[str, ...] = (),
+) -> CartView:
+    """Price `cart` for `shopper`; tax is added by checkout once the address is known."""
+    priced = price_snapshot(snapshot(cart, shopper, method), tuple(cart.codes or ()))
+    products = {line.product.sku: line.product for line in cart.lines}
+    lines = tuple(
+        LineView(
+            sku=priced_line.sku,
+            name=products[priced_line.sku].name,
+            slug=products[priced_line.sku].slug,
+            image=products[priced_line.sku].image,
+            department=products[priced_line.sku].department.slug,
+            quantity=priced_line.quantity,
+            stock=products[priced_line.sku].stock,
+            unit_price_cents=priced_line.unit_price_cents,
+            subtotal_cents=priced_line.subtotal_cents,
+            discount_cents=priced_line.discount_cents,
+            total_cents=priced_line.total_cents,
+        )
+        for priced_line in priced.lines
+    )
+    discounts = tuple(
+        DiscountView(
+            promotion_id=applied.promotion_id,
+            promotion=applied.name,
+            code=applied.code,
+            discount_class=str(applied.discount_class),
+            amount_cents=applied.amount_cents,
+            lines=tuple(DiscountShare(sku, cents) for sku, cents in applied.line_shares),
+        )
+        for applied in priced.discounts
+    )
+    messages = notices + tuple(
+        explanation.message for explanation in priced.explanations if explanation.message
+    )
+    return CartView(
+        token=cart.token,
+        lines=lines,
+        codes=tuple(cart.codes or ()),
+        discounts=discounts,
+        subtotal_cents=priced.subtotal_cents,
+        discount_cents=priced.discount_cents,
+        shipping_cents=priced.shipping_cents,
+        shipping_discount_cents=priced.shipping_discount_cents,
+        tax_cents=tax_cents,
+        total_cents=priced.total_cents + tax_cents,
+        messages=messages,
+        priced=priced,
+    )

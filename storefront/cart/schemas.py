@@ -1,0 +1,56 @@
+"""Cart input and output schemas; output money fields are integer cents and dump-only."""
+
+from marshmallow import Schema, fields, validate
+
+from storefront.fields import Quantity, Sku
+
+
+class AddLineSchema(Schema):
+    sku = Sku(required=True)
+    quantity = Quantity(load_default=1)
+
+
+class QuantitySchema(Schema):
+    quantity = Quantity(required=True)
+
+
+class CodeSchema(Schema):
+    code = fields.String(required=True, validate=validate.Length(1, 64))
+
+
+class CartLineOut(Schema):
+    sku = fields.String(dump_only=True)
+    name = fields.String(dump_only=True)
+    quantity = fields.Integer(dump_only=True)
+    unit_price_cents = fields.Integer(dump_only=True)
+    subtotal_cents = fields.Integer(dump_only=True)
+    discount_cents = fields.Integer(dump_only=True)
+    total_cents = fields.Integer(dump_only=True)
+
+
+class DiscountShareOut(Schema):
+    sku = fields.String(dump_only=True)
+    amount_cents = fields.Integer(dump_only=True)
+
+
+class DiscountOut(Schema):
+    promotion = fields.String(dump_only=True)
+    code = fields.String(dump_only=True, allow_none=True)
+    discount_class = fields.String(dump_only=True)
+    amount_cents = fields.Integer(dump_only=True)
+    lines = fields.List(fields.Nested(DiscountShareOut), dump_only=True)
+
+
+class CartOut(Schema):
+    token = fields.String(dump_only=True)
+    lines = fields.List(fields.Nested(CartLineOut), dump_only=True)
+    codes = fields.List(fields.String(), dump_only=True)
+    discounts = fields.List(fields.Nested(DiscountOut), dump_only=True)
+    item_count = fields.Integer(dump_only=True)
+    subtotal_cents = fields.Integer(dump_only=True)
+    discount_cents = fields.Integer(dump_only=True)
+    shipping_cents = fields.Integer(dump_only=True)
+    shipping_discount_cents = fields.Integer(dump_only=True)
+    tax_cents = fields.Integer(dump_only=True)
+    total_cents = fields.Integer(dump_only=True)
+    messages = fields.List(fields.String(), dump_only=True)

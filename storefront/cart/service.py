@@ -1,0 +1,150 @@
+"""Changing a cart: every change is validated against the catalog, never against the request."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from catalog.models import Product
+from storefront.cart.models import Cart, CartLine
+from storefront.errors import Conflict, Invalid, NotFound, StoreError
+from storefront.extensions import db
+
+MAX_QUANTITY = 99
+MAX_LINES = 100
+
+
+class CartNotFound(NotFound):
+    def __init__(self):
+        super().__init__("We couldn't find that cart. It may have expired.")
+
+
+class CartCompleted(Conflict):
+    def __init__(self):
+        super().__init__("This cart has already been checked out.")
+
+
+class UnknownProduct(Invalid):
+    def __init__(self, sku: str):
+        super().__init__(f"We don't sell a product with SKU {sku}.", fields={"sku": ["Unknown product."]})
+
+
+class ProductUnavailable(Invalid):
+    def __init__(self, product: Product):
+        super().__init__(
+            f"{product.name} is not available right now.", fields={"sku": ["Product unavailable."]}
+        )
+
+
+class NotEnoughStock(Invalid):
+    def __init__(self, product: Product):
+        text = (
+            f"{product.name} is sold out."
+            if product.stock <= 0
+            else f"Only {product.stock} left of {product.name}."
+        )
+        super().__init__(text, fields={"quantity": [text]})
+
+
+class LineNotInCart(NotFound):
+    def __init__(self, sku: str):
+        super().__init__(f"{sku} is not in your cart.")
+
+
+class AgeNotConfirmed(StoreError):
+    status = 403
+    code = "age_confirmation_required"
+
+    def __init__(self, product: Product):
+        minimum = product.department.minimum_age or 21
+        super().__init__(f"Please confirm you are {minimum} or older to buy {product.name}.")
+
+
+class TooManyLines(Invalid):
+    def __init__(self):
+        super().__init__(f"A cart can hold at most {MAX_LINES} different products.")
+
+
+def _cart_query():
+    return select(Cart).options(
+        selectinload(Cart.lines).joinedload(CartLine.product).joinedload(Product.department)
+    )
+
+
+def find_cart(token: str | None) -> Cart:
+    """The cart with its lines, products and departments loaded in two queries."""
+    cart = db.session.scalar(_cart_query().where(Cart.token == token)) if token else None
+    if cart is None:
+        raise CartNotFound()
+    return cart
+
+
+def create_cart(user_id: int | None = None) -> Cart:
+    cart = Cart(user_id=user_id, codes=[])
+    db.session.add(cart)
+    db.session.commit()
+    return cart
+
+
+def _open(cart: Cart) -> Cart:
+    if not cart.is_open:
+        raise CartCompleted()
+    return cart
+
+
+def _sellable(sku: str) -> Product:
+    product = db.session.scalar(select(Product).where(Product.sku == sku))
+    if product is None:
+        raise UnknownProduct(sku)
+    if not product.active:
+        raise ProductUnavailable(product)
+    return product
+
+
+def _check_stock(product: Product, quantity: int) -> None:
+    if quantity > product.stock:
+        raise NotEnoughStock(product)
+    if quantity > MAX_QUANTITY:
+        raise Invalid(
+            f"You can buy at most {MAX_QUANTITY} of {product.name}.",
+            fields={"quantity": [f"At most {MAX_QUANTITY}."]},
+        )
+
+
+def _line(cart: Cart, sku: str) -> CartLine:
+    for line in cart.lines:
+        if line.product.sku == sku:
+            return line
+    raise LineNotInCart(sku)
+
+
+def add_item(cart: Cart, sku: str, quantity: int, *, age_confirmed: bool = True) -> Product:
+    """Add `quantity` of `sku`, merging with a line already in the cart."""
+    _open(cart)
+    product = _sellable(sku)
+    if product.department.age_restricted and not age_confirmed:
+        raise AgeNotConfirmed(product)
+    existing = next((line for line in cart.lines if line.product_id == product.id), None)
+    if existing is None and len(cart.lines) >= MAX_LINES:
+        raise TooManyLines()
+    _check_stock(product, quantity + (existing.quantity if existing else 0))
+    if existing:
+        existing.quantity += quantity
+    else:
+        cart.lines.append(CartLine(product=product, quantity=quantity))
+    db.session.commit()
+    return product
+
+
+def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
+    _open(cart)
+    line = _line(cart, sku)
+    if not line.product.active:
+        raise ProductUnavailable(line.product)
+    _check_stock(line.product, quantity)
+    line.quantity = quantity
+    db.session.commit()
+
+
+def remove_item(cart: Cart, sku: str) -> None:
+    _open(cart)
+    cart.lines.remove(_line(cart, sku))
+    db.session.commit()

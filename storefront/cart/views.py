@@ -1,0 +1,76 @@
+"""Cart pages: view, add, change quantity, remove. Views parse, call the service, render."""
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from marshmallow import ValidationError
+
+from catalog.views import age_confirmed
+from storefront.cart import service
+from storefront.cart.pricing import price_cart
+from storefront.cart.schemas import AddLineSchema, QuantitySchema
+from storefront.cart.session import cart_for_update, current_cart
+from storefront.errors import StoreError, summarise
+from storefront.fields import form_number
+
+bp = Blueprint("cart", __name__, url_prefix="/cart")
+
+
+def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
+    cart = current_cart()
+    view = price_cart(cart) if cart else None
+    return render_template("cart/cart.html", cart=view, error=error, fields=fields or {}), status
+
+
+def cart_action(change):
+    """Run a cart change; a refusal re-renders the cart with the reason and a 4xx."""
+    try:
+        change()
+    except ValidationError as exc:
+        return render_cart(error=summarise(exc.messages), fields=exc.messages, status=422)
+    except StoreError as exc:
+        return render_cart(error=exc.message, fields=exc.fields, status=exc.status)
+    return redirect(url_for("cart.show"))
+
+
+@bp.get("")
+def show():
+    return render_cart()
+
+
+@bp.post("/add")
+def add():
+    def change():
+        data = AddLineSchema().load(
+            {"sku": request.form.get("sku", ""), "quantity": form_number(request.form.get("quantity", "1"))}
+        )
+        product = service.add_item(
+            cart_for_update(), data["sku"], data["quantity"], age_confirmed=age_confirmed()
+        )
+        flash(f"Added {data['quantity']} × {product.name} to your cart.", "success")
+
+    return cart_action(change)
+
+
+@bp.post("/lines/<sku>")
+def update(sku: str):
+    def change():
+        data = QuantitySchema().load({"quantity": form_number(request.form.get("quantity"))})
+        service.set_quantity(_existing_cart(), sku, data["quantity"])
+        flash("Your cart was updated.", "success")
+
+    return cart_action(change)
+
+
+@bp.post("/lines/<sku>/remove")
+def remove(sku: str):
+    def change():
+        service.remove_item(_existing_cart(), sku)
+        flash("The item was removed from your cart.", "success")
+
+    return cart_action(change)
+
+
+def _existing_cart():
+    cart = current_cart()
+    if cart is None:
+        raise service.CartNotFound()
+    return cart

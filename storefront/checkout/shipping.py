@@ -1,0 +1,27 @@
+"""Shipping methods and their flat rates in cents."""
+
+import enum
+from dataclasses import dataclass
+
+
+class ShippingMethod(enum.StrEnum):
+    STANDARD = "standard"
+    EXPRESS = "express"
+
+
+@dataclass(frozen=True, slots=True)
+class ShippingRate:
+    method: ShippingMethod
+    label: str
+    cents: int
+    days: str
+
+
+RATES = {
+    ShippingMethod.STANDARD: ShippingRate(ShippingMethod.STANDARD, "Standard", 695, "3–5 business days"),
+    ShippingMethod.EXPRESS: ShippingRate(ShippingMethod.EXPRESS, "Express", 1995, "1–2 business days"),
+}
+
+
+def shipping_cents(method: ShippingMethod, has_items: bool) -> int:
+    return RATES[method].cents if has_items else 0

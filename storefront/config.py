@@ -1,0 +1,56 @@
+"""Configuration read from the environment when the app is created, never at import time."""
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _secret_key(instance_path: Path, production: bool) -> str:
+    """Production must set SECRET_KEY; a local run keeps a generated key in the instance folder."""
+    if key := os.environ.get("SECRET_KEY"):
+        return key
+    if production:
+        raise RuntimeError("SECRET_KEY must be set when APP_ENV=production")
+    key_file = instance_path / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32))
+    return key_file.read_text().strip()
+
+
+def normalise_database_url(url: str) -> str:
+    """Let DATABASE_URL say plain `postgresql://` (as hosts do) while we drive psycopg 3."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url
+
+
+def load_config(instance_path: str) -> dict:
+    """Build the settings dict for create_app from environment variables."""
+    instance = Path(instance_path)
+    instance.mkdir(parents=True, exist_ok=True)
+    production = os.environ.get("APP_ENV", "development") == "production"
+    database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance / 'store.db'}"
+    return {
+        "APP_ENV": "production" if production else "development",
+        "SECRET_KEY": _secret_key(instance, production),
+        "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        "STORE_NAME": os.environ.get("STORE_NAME", "Verdant & Vale"),
+        "STORE_TIMEZONE": os.environ.get("STORE_TIMEZONE", "America/New_York"),
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": os.environ.get("SECURE_COOKIES", "0") == "1" or production,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "log"),
+        "SMTP_URL": os.environ.get("SMTP_URL"),
+        "PRODUCTS_PER_PAGE": 12,
+        # flask-smorest: the OpenAPI document lives at /api/v1/openapi.json
+        "API_TITLE": "Verdant & Vale Store API",
+        "API_VERSION": "v1",
+        "OPENAPI_VERSION": "3.0.3",
+        "OPENAPI_URL_PREFIX": "/api/v1",
+        "OPENAPI_JSON_PATH": "openapi.json",
+    }

@@ -1,0 +1,35 @@
+"""Database engine tuning: SQLite gets WAL, a busy timeout, foreign keys and explicit BEGIN."""
+
+import sqlite3
+
+from sqlalchemy import Engine, event
+
+
+def engine_options(database_uri: str) -> dict:
+    """Engine options by backend; SQLite waits for locks instead of failing at once."""
+    if database_uri.startswith("sqlite"):
+        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+    return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_on_connect(dbapi_connection, _record):
+    """Hand transaction control to SQLAlchemy so write transactions can BEGIN IMMEDIATE."""
+    if not isinstance(dbapi_connection, sqlite3.Connection):
+        return
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_on_begin(connection):
+    """Writers ask for `immediate=True` so two checkouts never deadlock upgrading read locks."""
+    if connection.dialect.name != "sqlite":
+        return
+    immediate = connection.get_execution_options().get("immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

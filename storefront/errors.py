@@ -1,0 +1,120 @@
+"""One error vocabulary: JSON `{"error": {...}}` for API clients, styled HTML for browsers."""
+
+from flask import Flask, jsonify, render_template, request
+from marshmallow import ValidationError
+from werkzeug.exceptions import HTTPException
+
+
+class StoreError(Exception):
+    """A refusal a person can act on; views turn it into a 4xx with this message."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, fields: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.fields = fields or {}
+
+
+class NotFound(StoreError):
+    status = 404
+    code = "not_found"
+
+
+class Invalid(StoreError):
+    status = 422
+    code = "invalid"
+
+
+class Conflict(StoreError):
+    status = 409
+    code = "conflict"
+
+
+def flatten_messages(messages) -> dict:
+    """webargs nests messages under the location (`json`, `query`); callers want the fields."""
+    if isinstance(messages, dict) and len(messages) == 1:
+        (key, inner), = messages.items()
+        if key in {"json", "query", "form", "querystring", "headers", "files"} and isinstance(inner, dict):
+            return inner
+    return messages if isinstance(messages, dict) else {"_schema": messages}
+
+
+def summarise(fields: dict) -> str:
+    """The first field problem in words, e.g. "quantity: Enter a whole number."."""
+    for name, messages in fields.items():
+        while isinstance(messages, dict) and messages:
+            name, messages = next(iter(messages.items()))
+        if isinstance(messages, list) and messages and isinstance(messages[0], str):
+            return messages[0] if name == "_schema" else f"{name}: {messages[0]}"
+    return FRIENDLY[422]
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def error_response(status: int, code: str, message: str, fields: dict | None = None, headers=None):
+    if wants_json():
+        body = {"error": {"code": code, "message": message, "fields": fields or {}}}
+        response = jsonify(body)
+    else:
+        response = render_template(
+            "errors/error.html", status=status, message=message, fields=fields or {}
+        )
+    return response, status, headers or {}
+
+
+HTTP_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 409: "conflict", 413: "too_large", 415: "unsupported_media_type",
+    422: "invalid", 429: "too_many_requests",
+}
+
+FRIENDLY = {
+    400: "The request could not be understood.",
+    401: "Please sign in to continue.",
+    403: "You do not have permission to do that.",
+    404: "We couldn't find that page.",
+    405: "That action isn't allowed here.",
+    413: "That request is too large.",
+    422: "Some of the information you sent isn't valid.",
+    429: "Too many attempts. Please wait a moment and try again.",
+}
+
+
+def handle_http_exception(error: HTTPException):
+    status = error.code or 500
+    data = getattr(error, "data", None) or {}
+    fields = flatten_messages(data["messages"]) if "messages" in data else {}
+    message = data.get("message") or FRIENDLY.get(status) or error.description or error.name
+    if status == 422 and fields and not data.get("message"):
+        message = summarise(fields)
+    headers = dict(error.get_headers()) if status in (401, 405, 429) else {}
+    headers.pop("Content-Type", None)
+    return error_response(status, HTTP_CODES.get(status, "error"), message, fields, headers)
+
+
+def handle_store_error(error: StoreError):
+    return error_response(error.status, error.code, error.message, error.fields)
+
+
+def handle_validation_error(error: ValidationError):
+    fields = flatten_messages(error.messages)
+    return error_response(422, "invalid", summarise(fields), fields)
+
+
+def handle_unexpected(error: Exception):
+    """Never leak a stack trace; log it and answer a plain 500."""
+    from flask import current_app
+
+    current_app.logger.exception("Unhandled error", exc_info=error)
+    return error_response(500, "server_error", "Something went wrong on our side. Please try again.")
+
+
+def register(app: Flask) -> None:
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(StoreError, handle_store_error)
+    app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(Exception, handle_unexpected)

@@ -1,0 +1,33 @@
+"""marshmallow fields shared by the HTML forms and the JSON API."""
+
+import re
+
+from marshmallow import fields, validate
+
+_DIGITS = re.compile(r"^\s*\d{1,9}\s*$")
+
+
+class WholeNumber(fields.Integer):
+    """A JSON integer: not a bool, a float or a string."""
+
+    default_error_messages = {"invalid": "Enter a whole number."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise self.make_error("invalid")
+        return value
+
+
+def form_number(raw: str | None):
+    """A form's digits as an int; anything else passes through for the schema to refuse."""
+    return int(raw) if raw is not None and _DIGITS.match(raw) else raw
+
+
+def Quantity(**kwargs) -> WholeNumber:
+    return WholeNumber(
+        validate=validate.Range(1, 99, error="Quantity must be between 1 and 99."), **kwargs
+    )
+
+
+def Sku(**kwargs) -> fields.String:
+    return fields.String(validate=validate.Length(1, 64), **kwargs)

@@ -1,0 +1,41 @@
+"""Builders with sensible defaults, so a test names only what it is about."""
+
+import itertools
+
+from catalog.models import Department, Product
+from storefront.accounts.models import Role
+from storefront.accounts.service import save_user
+from storefront.extensions import db
+
+_serial = itertools.count(1)
+
+
+def make_department(slug: str | None = None, **fields) -> Department:
+    slug = slug or f"dept-{next(_serial)}"
+    department = Department(slug=slug, name=fields.pop("name", slug.title()), **fields)
+    db.session.add(department)
+    db.session.commit()
+    return department
+
+
+def make_product(sku: str | None = None, *, price_cents: int = 1000, stock: int = 50, department=None, **fields) -> Product:
+    n = next(_serial)
+    sku = sku or f"SKU-{n}"
+    product = Product(
+        sku=sku,
+        slug=fields.pop("slug", sku.lower()),
+        name=fields.pop("name", f"Product {sku}"),
+        price_cents=price_cents,
+        stock=stock,
+        department=department or make_department(),
+        tags=fields.pop("tags", []),
+        image=fields.pop("image", "img/products/placeholder.svg"),
+        **fields,
+    )
+    db.session.add(product)
+    db.session.commit()
+    return product
+
+
+def make_admin(email: str = "owner@example.com", password: str = "correct horse battery", role: Role = Role.OWNER):
+    return save_user(email, password, role)
