@@ -47,6 +47,7 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from catalog.views import bp as catalog_bp
+    from storefront.admin.views import bp as admin_bp
     from storefront.api import register_api
     from storefront.cart.views import bp as cart_bp
     from storefront.pages import bp as pages_bp
@@ -54,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(pages_bp)
     app.register_blueprint(catalog_bp)
     app.register_blueprint(cart_bp)
+    app.register_blueprint(admin_bp)
     register_api(app)
 
 

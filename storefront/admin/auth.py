@@ -1,8 +1,9 @@
-"""Admin API authentication: HTTP Basic with a staff user's email and password."""
+"""Admin authentication: pages use the Flask-Login session, the API uses HTTP Basic."""
 
 from functools import wraps
 
-from flask import abort, g, request
+from flask import abort, g, redirect, request, url_for
+from flask_login import current_user
 from werkzeug.exceptions import Unauthorized
 
 from storefront.accounts.models import STAFF_ROLES, Role, User
@@ -38,6 +39,23 @@ def admin_api_required(*roles: Role):
             if roles and user.role not in roles:
                 abort(403)
             g.admin_user = user
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorator
+
+
+def admin_required(*roles: Role):
+    """Admin pages: anonymous users go to the login page, the wrong role gets 403."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            if not current_user.is_authenticated or not current_user.is_staff:
+                return redirect(url_for("admin.login", next=request.full_path))
+            if roles and current_user.role not in roles:
+                abort(403)
             return view(*args, **kwargs)
 
         return wrapper
