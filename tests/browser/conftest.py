@@ -1,0 +1,87 @@
+"""A live store on 127.0.0.1 with the demo data, driven by Debian's headless Chromium."""
+
+import os
+import shutil
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from storefront import create_app
+from storefront.extensions import db
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+ADMIN_EMAIL = "owner@example.com"
+ADMIN_PASSWORD = "correct horse battery"
+
+pytestmark = pytest.mark.browser
+
+
+def _chromium_or_skip():
+    if shutil.which(CHROMIUM) or os.path.exists(CHROMIUM):
+        return
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but Chromium is missing at {CHROMIUM}")
+    pytest.skip(f"browser tests need Chromium at {CHROMIUM} (apt-get install chromium)")
+
+
+@pytest.fixture(scope="session")
+def live_app(tmp_path_factory):
+    database = tmp_path_factory.mktemp("live") / "store.db"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": "browser-tests"})
+    with app.app_context():
+        from storefront.accounts.models import Role
+        from storefront.accounts.service import save_user
+        from storefront.demo import seed_demo_store
+
+        db.create_all()
+        seed_demo_store()
+        save_user(ADMIN_EMAIL, ADMIN_PASSWORD, Role.OWNER)
+    return app
+
+
+@pytest.fixture(scope="session")
+def live_server(live_app):
+    server = make_server("127.0.0.1", 0, live_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context (no cookies, so a new cart) per test."""
+    context = browser.new_context(base_url=live_server)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def confirm_age(page) -> None:
+    page.goto("/cbd")
+    page.get_by_role("button", name="Yes, I am 21 or older").click()
+
+
+def sign_in_admin(page) -> None:
+    page.goto("/admin/login")
+    page.get_by_label("Email").fill(ADMIN_EMAIL)
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
