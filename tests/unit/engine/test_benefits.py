@@ -15,7 +15,8 @@ def test_amount_off_order_never_exceeds_the_eligible_base():
 
 def test_amount_off_order_is_shared_by_remaining_totals():
     priced = price(
-        cart(line("A", 1000), line("B", 3000)), rule({"type": "amount_off_order", "amount_cents": 1000})
+        cart(line("A", 1000), line("B", 3000)),
+        rule({"type": "amount_off_order", "amount_cents": 1000}),
     )
     assert shares(priced) == {"A": 250, "B": 750}
 
@@ -26,7 +27,9 @@ def test_percent_off_whole_order_is_an_order_discount():
 
 
 def test_percent_off_with_a_filter_is_a_product_discount():
-    [promotion] = promotions(rule({"type": "percent_off", "percent": 10}, eligible={"exclude_tags": ["sale"]}))
+    [promotion] = promotions(
+        rule({"type": "percent_off", "percent": 10}, eligible={"exclude_tags": ["sale"]})
+    )
     assert promotion.discount_class is DiscountClass.PRODUCT
 
 
@@ -40,29 +43,37 @@ def test_percent_off_applies_only_to_eligible_items():
 
 def test_percent_off_rounds_the_total_once():
     priced = price(
-        cart(line("A", 333), line("B", 333), line("C", 333)), rule({"type": "percent_off", "percent": "12.5"})
+        cart(line("A", 333), line("B", 333), line("C", 333)),
+        rule({"type": "percent_off", "percent": "12.5"}),
     )
     assert priced.discount_cents == 125  # 12.5% of 999 = 124.875
 
 
 def test_amount_off_each_discounts_every_eligible_unit():
-    priced = price(cart(line(price=1000, quantity=3)), rule({"type": "amount_off_each", "amount_cents": 300}))
+    priced = price(
+        cart(line(price=1000, quantity=3)), rule({"type": "amount_off_each", "amount_cents": 300})
+    )
     assert priced.discount_cents == 900
 
 
 def test_amount_off_each_stops_at_the_unit_price():
-    priced = price(cart(line(price=200, quantity=2)), rule({"type": "amount_off_each", "amount_cents": 300}))
+    priced = price(
+        cart(line(price=200, quantity=2)), rule({"type": "amount_off_each", "amount_cents": 300})
+    )
     assert priced.discount_cents == 400
 
 
 def test_fixed_price_each_charges_the_fixed_price_per_unit():
-    priced = price(cart(line(price=1500, quantity=2)), rule({"type": "fixed_price_each", "price_cents": 999}))
+    priced = price(
+        cart(line(price=1500, quantity=2)), rule({"type": "fixed_price_each", "price_cents": 999})
+    )
     assert priced.lines[0].total_cents == 1998
 
 
 def test_fixed_price_each_gives_nothing_to_units_already_cheaper():
     priced = price(
-        cart(line("A", 1500), line("B", 500)), rule({"type": "fixed_price_each", "price_cents": 999})
+        cart(line("A", 1500), line("B", 500)),
+        rule({"type": "fixed_price_each", "price_cents": 999}),
     )
     assert shares(priced) == {"A": 501}
 
@@ -78,7 +89,11 @@ BUY_2_GET_1 = {"type": "buy_x_get_y", "buy": 2, "get": 1, "percent": 100, "repea
 
 def test_buy_two_get_one_makes_the_cheapest_of_three_free():
     priced = price(
-        cart(line("A", 1200, tags=("gummy",)), line("B", 900, tags=("gummy",)), line("C", 1500, tags=("gummy",))),
+        cart(
+            line("A", 1200, tags=("gummy",)),
+            line("B", 900, tags=("gummy",)),
+            line("C", 1500, tags=("gummy",)),
+        ),
         rule(BUY_2_GET_1, eligible={"tags": ["gummy"]}),
     )
     assert shares(priced) == {"B": 900}
@@ -95,7 +110,9 @@ def test_buy_two_get_one_without_repeat_applies_once():
 
 
 def test_buy_two_get_one_half_off_takes_half_of_the_cheapest():
-    priced = price(cart(line("A", 1000, quantity=2), line("B", 501)), rule({**BUY_2_GET_1, "percent": 50}))
+    priced = price(
+        cart(line("A", 1000, quantity=2), line("B", 501)), rule({**BUY_2_GET_1, "percent": 50})
+    )
     assert shares(priced) == {"B": 251}
 
 
@@ -134,7 +151,11 @@ def test_tiered_below_lowest_tier_says_how_much_more_to_spend():
 
 def test_free_shipping_takes_the_whole_shipping_amount():
     priced = price(cart(line(), shipping=795), rule({"type": "shipping", "percent": 100}))
-    assert (priced.shipping_cents, priced.shipping_discount_cents, priced.total_cents) == (0, 795, 1000)
+    assert (priced.shipping_cents, priced.shipping_discount_cents, priced.total_cents) == (
+        0,
+        795,
+        1000,
+    )
     assert priced.discounts[0].line_shares == ()
     assert priced.discounts[0].discount_class is DiscountClass.SHIPPING
 
@@ -169,14 +190,19 @@ def test_budget_caps_the_amount_at_what_is_left():
 
 
 def test_applied_message_gives_the_amount():
-    priced = price(cart(line(price=4000)), rule({"type": "percent_off", "percent": 20}, name="CBD weekend 20%"))
+    priced = price(
+        cart(line(price=4000)), rule({"type": "percent_off", "percent": 20}, name="CBD weekend 20%")
+    )
     assert priced.explanation_for(1).message == "CBD weekend 20%: $8.00 off"
 
 
 def test_exclusions_win_over_inclusions():
     priced = price(
         cart(line("A", 1000, department="cbd", tags=("sale",)), line("B", 1000, department="cbd")),
-        rule({"type": "percent_off", "percent": 50}, eligible={"departments": ["cbd"], "exclude_tags": ["sale"]}),
+        rule(
+            {"type": "percent_off", "percent": 50},
+            eligible={"departments": ["cbd"], "exclude_tags": ["sale"]},
+        ),
     )
     assert shares(priced) == {"B": 500}
 
@@ -184,7 +210,10 @@ def test_exclusions_win_over_inclusions():
 def test_no_eligible_items_is_explained():
     priced = price(
         cart(line("A", department="cbd", tags=("sale",))),
-        rule({"type": "percent_off", "percent": 50}, eligible={"departments": ["cbd"], "exclude_tags": ["sale"]}),
+        rule(
+            {"type": "percent_off", "percent": 50},
+            eligible={"departments": ["cbd"], "exclude_tags": ["sale"]},
+        ),
     )
     explanation = priced.explanation_for(1)
     assert explanation.status is ExplanationStatus.NO_ELIGIBLE_ITEMS

@@ -40,25 +40,43 @@ def test_expired_code_is_refused():
 
 
 def test_code_before_its_start_is_refused():
-    result = check("BNR41921", code_rule("BNR41921", OFF, starts_at=(NOW + timedelta(days=1)).isoformat()))
+    result = check(
+        "BNR41921", code_rule("BNR41921", OFF, starts_at=(NOW + timedelta(days=1)).isoformat())
+    )
     assert result.status is CodeStatus.NOT_STARTED
 
 
 def test_code_at_its_own_limit_is_used_up():
     usage = {7: PromotionUsage(code_uses={"ONCE-1": 1})}
-    result = check("once-1", code_rule("x", OFF), usage=usage, codes=[Code("ONCE-1", usage_limit=1), Code("ONCE-2", 1)])
+    result = check(
+        "once-1",
+        code_rule("x", OFF),
+        usage=usage,
+        codes=[Code("ONCE-1", usage_limit=1), Code("ONCE-2", 1)],
+    )
     assert result.status is CodeStatus.USED_UP
-    other = check("once-2", code_rule("x", OFF), usage=usage, codes=[Code("ONCE-1", usage_limit=1), Code("ONCE-2", 1)])
+    other = check(
+        "once-2",
+        code_rule("x", OFF),
+        usage=usage,
+        codes=[Code("ONCE-1", usage_limit=1), Code("ONCE-2", 1)],
+    )
     assert other.status is CodeStatus.ACCEPTED
 
 
 def test_code_of_a_promotion_at_its_limit_is_used_up():
-    result = check("BNR41921", code_rule("BNR41921", OFF, usage_limit=5), usage={7: PromotionUsage(uses=5)})
+    result = check(
+        "BNR41921", code_rule("BNR41921", OFF, usage_limit=5), usage={7: PromotionUsage(uses=5)}
+    )
     assert result.status is CodeStatus.USED_UP
 
 
 def test_code_with_exhausted_budget_is_used_up():
-    result = check("BNR41921", code_rule("BNR41921", OFF, budget_cents=100), usage={7: PromotionUsage(given_cents=100)})
+    result = check(
+        "BNR41921",
+        code_rule("BNR41921", OFF, budget_cents=100),
+        usage={7: PromotionUsage(given_cents=100)},
+    )
     assert result.status is CodeStatus.USED_UP
 
 

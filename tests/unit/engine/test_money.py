@@ -7,7 +7,14 @@ from promotions.engine import allocate, format_cents, normalize_code, percent_of
 
 @pytest.mark.parametrize(
     ("cents", "text"),
-    [(1250, "$12.50"), (500000, "$5,000.00"), (-5, "-$0.05"), (0, "$0.00"), (1, "$0.01"), (100, "$1.00")],
+    [
+        (1250, "$12.50"),
+        (500000, "$5,000.00"),
+        (-5, "-$0.05"),
+        (0, "$0.00"),
+        (1, "$0.01"),
+        (100, "$1.00"),
+    ],
 )
 def test_format_cents_writes_dollars_with_thousands_separators(cents, text):
     assert format_cents(cents) == text

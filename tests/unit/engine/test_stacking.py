@@ -30,12 +30,18 @@ def test_promotion_usage_limit_reached():
 
 
 def test_customer_usage_limit_reached():
-    priced = price(cart(line()), rule(OFF_5, usage_limit_per_customer=1), usage={1: PromotionUsage(customer_uses=1)})
+    priced = price(
+        cart(line()),
+        rule(OFF_5, usage_limit_per_customer=1),
+        usage={1: PromotionUsage(customer_uses=1)},
+    )
     assert statuses(priced)[1] is ExplanationStatus.LIMIT_REACHED
 
 
 def test_budget_exhausted():
-    priced = price(cart(line()), rule(OFF_5, budget_cents=1000), usage={1: PromotionUsage(given_cents=1000)})
+    priced = price(
+        cart(line()), rule(OFF_5, budget_cents=1000), usage={1: PromotionUsage(given_cents=1000)}
+    )
     assert statuses(priced)[1] is ExplanationStatus.BUDGET_EXHAUSTED
 
 
@@ -43,7 +49,11 @@ def test_product_discounts_apply_before_order_discounts():
     priced = price(
         cart(line(price=10000)),
         rule(PCT_10, name="Order 10%", priority=9, combines_with=ALL),
-        rule({"type": "amount_off_each", "amount_cents": 2000}, name="Each $20", eligible={"products": ["SKU-1"]}),
+        rule(
+            {"type": "amount_off_each", "amount_cents": 2000},
+            name="Each $20",
+            eligible={"products": ["SKU-1"]},
+        ),
     )
     assert [d.name for d in priced.discounts] == ["Each $20", "Order 10%"]
     assert priced.discount_cents == 2000 + 800
@@ -69,7 +79,9 @@ def test_promotions_combine_only_when_each_lists_the_others_class():
 
 
 def test_two_order_promotions_combine_when_both_list_order():
-    priced = price(cart(line(price=10000)), rule(OFF_5, combines_with=ALL), rule(PCT_10, combines_with=ALL))
+    priced = price(
+        cart(line(price=10000)), rule(OFF_5, combines_with=ALL), rule(PCT_10, combines_with=ALL)
+    )
     assert priced.discount_cents == 500 + 950  # id 1 first, then 10% of what remains
 
 
@@ -110,7 +122,9 @@ def test_exclusive_offer_wins_when_larger_than_the_combination():
     )
     assert [d.name for d in priced.discounts] == ["Quarter"]
     assert statuses(priced)[1] is ExplanationStatus.BETTER_OFFER_APPLIED
-    assert priced.explanation_for(1).message == "A better offer, Quarter, is applied instead of Five."
+    assert (
+        priced.explanation_for(1).message == "A better offer, Quarter, is applied instead of Five."
+    )
 
 
 def test_combination_wins_when_larger_than_the_exclusive_offer():

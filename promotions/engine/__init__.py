@@ -1,0 +1,50 @@
+"""The pure promotions pricing engine: standard library only, no I/O.
+
+Build `Promotion`s from rule dicts with `promotion_from_rule`, compile them
+with `PromotionIndex.build`, then `price_cart` a `CartSnapshot` in a
+`PricingContext`; `check_code` answers a shopper who types a code.
+"""
+
+from .benefits import DiscountClass
+from .cart import CartLine, CartSnapshot
+from .codes import CodeCheck, CodeStatus, check_code
+from .explain import Explanation, ExplanationStatus
+from .index import PromotionIndex
+from .money import allocate, format_cents, normalize_code, percent_of
+from .pricing import (
+    AppliedDiscount,
+    PricedCart,
+    PricedLine,
+    PricingContext,
+    PromotionUsage,
+    price_cart,
+)
+from .rules import Code, Promotion, RuleError, Stacking, Trigger, promotion_from_rule
+
+__all__ = [
+    "AppliedDiscount",
+    "CartLine",
+    "CartSnapshot",
+    "Code",
+    "CodeCheck",
+    "CodeStatus",
+    "DiscountClass",
+    "Explanation",
+    "ExplanationStatus",
+    "PricedCart",
+    "PricedLine",
+    "PricingContext",
+    "Promotion",
+    "PromotionIndex",
+    "PromotionUsage",
+    "RuleError",
+    "Stacking",
+    "Trigger",
+    "allocate",
+    "check_code",
+    "format_cents",
+    "normalize_code",
+    "percent_of",
+    "price_cart",
+    "promotion_from_rule",
+]
