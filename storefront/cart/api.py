@@ -1,10 +1,14 @@
 """Cart API: carts are addressed by their token; every answer is the priced cart."""
 
+from flask import request
+from flask_limiter.errors import RateLimitExceeded
 from flask_smorest import Blueprint
 
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
-from storefront.cart.schemas import AddLineSchema, CartOut, QuantitySchema
+from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
+from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
+from storefront.errors import error_response, handle_http_exception
 
 blp = Blueprint("carts_api", __name__, url_prefix="/api/v1/carts", description="Carts")
 
@@ -50,3 +54,33 @@ def remove_line(token, sku):
     cart = service.find_cart(token)
     service.remove_item(cart, sku)
     return price_cart(cart)
+
+
+@blp.route("/<token>/codes", methods=["POST"])
+@code_throttled
+@blp.arguments(CodeSchema)
+@blp.response(200, CartOut)
+def apply_code(data, token):
+    """Enter a code. A live code stays on the cart even before the cart qualifies (see
+    `messages`); an unknown, expired, not yet active or used-up code is refused with 422
+    and the cart is unchanged. Ten refusals in ten minutes per address or cart: 429."""
+    cart = service.find_cart(token)
+    service.apply_code(cart, data["code"])
+    return price_cart(cart)
+
+
+@blp.route("/<token>/codes/<code>", methods=["DELETE"])
+@blp.response(200, CartOut)
+def remove_code(token, code):
+    """Take a code off the cart."""
+    cart = service.find_cart(token)
+    service.remove_code(cart, code)
+    return price_cart(cart)
+
+
+@blp.errorhandler(RateLimitExceeded)
+def too_many_codes(error):
+    """The code throttle says what happened; any other limit answers as usual."""
+    if request.endpoint != f"{blp.name}.apply_code":
+        return handle_http_exception(error)
+    return error_response(429, "too_many_requests", TOO_MANY_CODES)

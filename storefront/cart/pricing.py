@@ -2,9 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from promotions.engine import CartLine as EngineLine
 from promotions.engine import CartSnapshot, PricedCart
-from promotions.pricing import price_snapshot
+from promotions.pricing import price_snapshot, product_line
 from storefront.cart.models import Cart
 from storefront.checkout.shipping import ShippingMethod, shipping_cents
 
@@ -76,17 +75,7 @@ class Shopper:
 
 
 def snapshot(cart: Cart, shopper: Shopper, method: ShippingMethod) -> CartSnapshot:
-    lines = tuple(
-        EngineLine(
-            sku=line.product.sku,
-            product_id=line.product.id,
-            department=line.product.department.slug,
-            tags=frozenset(line.product.tags or ()),
-            unit_price_cents=line.product.price_cents,
-            quantity=line.quantity,
-        )
-        for line in cart.lines
-    )
+    lines = tuple(product_line(line.product, line.quantity) for line in cart.lines)
     return CartSnapshot(
         lines=lines,
         shipping_cents=shipping_cents(method, bool(lines)),

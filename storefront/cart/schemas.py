@@ -15,7 +15,10 @@ class QuantitySchema(Schema):
 
 
 class CodeSchema(Schema):
-    code = fields.String(required=True, validate=validate.Length(1, 64))
+    code = fields.String(
+        required=True,
+        validate=[validate.Length(1, 64), validate.Regexp(r"^\s*\S", error="Enter a code.")],
+    )
 
 
 class CartLineOut(Schema):
@@ -34,6 +37,7 @@ class DiscountShareOut(Schema):
 
 
 class DiscountOut(Schema):
+    promotion_id = fields.Integer(dump_only=True)
     promotion = fields.String(dump_only=True)
     code = fields.String(dump_only=True, allow_none=True)
     discount_class = fields.String(dump_only=True)

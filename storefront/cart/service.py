@@ -4,12 +4,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from catalog.models import Product
+from promotions.engine import CodeCheck, CodeStatus, normalize_code
+from promotions.pricing import check_entered_code
 from storefront.cart.models import Cart, CartLine
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
 
 MAX_QUANTITY = 99
 MAX_LINES = 100
+MAX_CODES = 5
 
 
 class CartNotFound(NotFound):
@@ -147,4 +150,53 @@ def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
 def remove_item(cart: Cart, sku: str) -> None:
     _open(cart)
     cart.lines.remove(_line(cart, sku))
+    db.session.commit()
+
+
+class CodeRefused(Invalid):
+    """Unknown, expired, not started or used up: one message shape for all, by design."""
+
+    code = "code_refused"
+
+    def __init__(self, message: str):
+        super().__init__(message, fields={"code": [message]})
+
+
+class CodeNotInCart(NotFound):
+    def __init__(self, code: str):
+        super().__init__(f"Code {code} is not on your cart.")
+
+
+class TooManyCodes(Invalid):
+    def __init__(self):
+        message = f"A cart can hold at most {MAX_CODES} codes. Remove one first."
+        super().__init__(message, fields={"code": [message]})
+
+
+def apply_code(cart: Cart, text: str, *, email: str | None = None) -> CodeCheck:
+    """Keep a live code on the cart (normalized), even before the cart qualifies for it.
+
+    Whether the cart meets the promotion's conditions is the priced cart's business
+    ("Add $12.50 more to use BNR41921"); here only the code itself is checked.
+    """
+    _open(cart)
+    check = check_entered_code(text, email)
+    if check.status is not CodeStatus.ACCEPTED:
+        raise CodeRefused(check.message)
+    codes = list(cart.codes or [])
+    if check.code not in codes:
+        if len(codes) >= MAX_CODES:
+            raise TooManyCodes()
+        cart.codes = [*codes, check.code]
+        db.session.commit()
+    return check
+
+
+def remove_code(cart: Cart, text: str) -> None:
+    _open(cart)
+    code = normalize_code(text)
+    codes = list(cart.codes or [])
+    if code not in codes:
+        raise CodeNotInCart(code)
+    cart.codes = [existing for existing in codes if existing != code]
     db.session.commit()

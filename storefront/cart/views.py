@@ -1,14 +1,16 @@
 """Cart pages: view, add, change quantity, remove. Views parse, call the service, render."""
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 
 from catalog.views import age_confirmed
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
-from storefront.cart.schemas import AddLineSchema, QuantitySchema
+from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
 from storefront.cart.session import cart_for_update, current_cart
-from storefront.errors import StoreError, summarise
+from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
+from storefront.errors import StoreError, handle_http_exception, summarise
 from storefront.fields import form_number
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
@@ -67,6 +69,34 @@ def remove(sku: str):
         flash("The item was removed from your cart.", "success")
 
     return cart_action(change)
+
+
+@bp.post("/codes")
+@code_throttled
+def apply_code():
+    def change():
+        data = CodeSchema().load({"code": request.form.get("code", "")})
+        check = service.apply_code(cart_for_update(), data["code"])
+        flash(check.message, "success")
+
+    return cart_action(change)
+
+
+@bp.post("/codes/<code>/remove")
+def remove_code(code: str):
+    def change():
+        service.remove_code(_existing_cart(), code)
+        flash(f"Code {code} was removed.", "success")
+
+    return cart_action(change)
+
+
+@bp.errorhandler(RateLimitExceeded)
+def too_many_codes(error):
+    """The cart page again, saying why; other limits answer as usual."""
+    if request.endpoint != "cart.apply_code":
+        return handle_http_exception(error)
+    return render_cart(error=TOO_MANY_CODES, status=429)
 
 
 def _existing_cart():
