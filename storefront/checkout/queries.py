@@ -1,0 +1,70 @@
+"""Read-side order queries for the shopper, the account page and the admin order pages."""
+
+from dataclasses import dataclass
+from math import ceil
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import selectinload
+
+from storefront.checkout.models import Order, OrderStatus
+from storefront.extensions import db
+
+
+def _with_details():
+    return select(Order).options(
+        selectinload(Order.lines), selectinload(Order.discounts), selectinload(Order.payment)
+    )
+
+
+def order_by_number(number: str) -> Order | None:
+    """One order with its lines, discounts and payment (three small queries, no N+1)."""
+    return db.session.scalar(_with_details().where(Order.number == number.strip().upper()))
+
+
+def order_for_guest(number: str, email: str) -> Order | None:
+    """The order only when the email matches: a number alone reveals nothing."""
+    order = order_by_number(number)
+    if order is None or order.email.lower() != email.strip().lower():
+        return None
+    return order
+
+
+def order_number_for_cart(cart_id: int) -> str | None:
+    return db.session.scalar(select(Order.number).where(Order.cart_id == cart_id))
+
+
+def orders_for_user(user_id: int) -> list[Order]:
+    query = _with_details().where(Order.user_id == user_id).order_by(Order.placed_at.desc())
+    return list(db.session.scalars(query))
+
+
+@dataclass(frozen=True, slots=True)
+class OrderPage:
+    items: list[Order]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, ceil(self.total / self.per_page))
+
+
+def list_orders(
+    *, page: int = 1, per_page: int = 25, status: OrderStatus | None = None, q: str | None = None
+) -> OrderPage:
+    """Admin list, newest first; `q` matches the number or the email."""
+    query = select(Order)
+    if status is not None:
+        query = query.where(Order.status == status)
+    if q:
+        like = f"%{q.strip().lower()}%"
+        query = query.where(or_(func.lower(Order.number).like(like), func.lower(Order.email).like(like)))
+    total = db.session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    items = db.session.scalars(
+        query.options(selectinload(Order.lines), selectinload(Order.payment))
+        .order_by(Order.placed_at.desc(), Order.id.desc())
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+    )
+    return OrderPage(list(items), page, per_page, total)

@@ -1,0 +1,241 @@
+"""Placing an order: one transaction that takes everything or nothing.
+
+Order of work (the only order that never leaves half an order behind):
+  1. outside any write lock: price the cart, check CBD rules, compare with what the shopper saw;
+  2. authorise the payment (a decline stops here, nothing consumed);
+  3. one write transaction (BEGIN IMMEDIATE on SQLite): complete the cart once, re-price,
+     claim promotion/code/customer uses, take stock in product-id order, write the order,
+     its lines, discounts, payment and confirmation mail, finish the idempotency key;
+  4. any failure rolls back the transaction and voids the authorisation.
+Locks are always taken in the same order (cart, promotions by id, codes, customer uses,
+products by id), so concurrent checkouts wait for each other instead of deadlocking.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from catalog.models import Product
+from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
+from storefront.cart.models import Cart, CartStatus
+from storefront.cart.service import CartCompleted, find_cart
+from storefront.checkout import mail
+from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
+from storefront.checkout.payments import Authorization, Card, provider
+from storefront.checkout.quote import Quote, changes, check_restrictions, quote
+from storefront.checkout.writes import begin_write
+from storefront.errors import Conflict, StoreError
+from storefront.extensions import db
+
+RETRIES = 3
+
+
+class CartChanged(Conflict):
+    """Prices, promotions or stock moved since the shopper looked; they must confirm again."""
+
+    code = "cart_changed"
+
+    def __init__(self, notes: list[str]):
+        super().__init__(" ".join(notes) or "Your cart changed. Please review it again.")
+        self.notes = notes
+
+
+class StoreBusy(StoreError):
+    """The database stayed locked; nothing was placed and the request can be retried."""
+
+    status = 503
+    code = "busy"
+
+    def __init__(self):
+        super().__init__("The store is very busy right now. Nothing was charged; please try again.")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceOrder:
+    """A validated checkout request (CheckoutSchema output) plus who is asking."""
+
+    cart_token: str
+    data: dict
+    user_id: int | None = None
+    age_confirmed: bool = False
+
+
+def before_commit(order: Order) -> None:
+    """The last step before commit; failure-injection tests make it raise."""
+
+
+def prepare(request: PlaceOrder) -> tuple[Cart, Quote]:
+    """Read-only checks and the price to authorise; raises before anything is spent."""
+    cart = find_cart(request.cart_token)
+    if not cart.is_open:
+        raise CartCompleted()
+    data = request.data
+    region = data["shipping_address"]["region"]
+    current = quote(cart, email=data["email"], region=region, method=data["shipping_method"])
+    check_restrictions(
+        cart, region=region, age_confirmed=request.age_confirmed or data.get("age_confirmed", False)
+    )
+    notes = changes(current, expected_total=data.get("expected_total_cents"), seen=data.get("fingerprint"))
+    if notes:
+        raise CartChanged(notes)
+    return cart, current
+
+
+def place_order(request: PlaceOrder, *, on_placed: Callable[[Order], None] | None = None) -> Order:
+    """Place the order or raise a StoreError; `on_placed` runs inside the transaction."""
+    cart, priced = prepare(request)
+    payment = request.data["payment"]
+    card = Card(payment["card_number"], payment["exp_month"], payment["exp_year"], payment["cvc"])
+    authorization = provider().authorize(card, priced.total_cents, reference=cart.token)
+    try:
+        order, message_id = _commit_with_retries(request, priced, authorization, on_placed)
+    except BaseException:
+        db.session.rollback()
+        provider().void(authorization.authorization_id)
+        raise
+    mail.deliver(message_id)
+    return order
+
+
+def _commit_with_retries(request, priced, authorization, on_placed) -> tuple[Order, int]:
+    for attempt in range(RETRIES):
+        try:
+            return _commit(request, priced, authorization, on_placed)
+        except (OperationalError, DBAPIError) as error:
+            db.session.rollback()
+            if not _retryable(error):
+                raise
+            if attempt == RETRIES - 1:
+                raise StoreBusy() from error
+    raise StoreBusy()
+
+
+def _retryable(error: DBAPIError) -> bool:
+    """SQLite "database is locked", PostgreSQL deadlock or serialization failure."""
+    text = str(error.orig).lower()
+    code = getattr(error.orig, "sqlstate", None)
+    return "locked" in text or "busy" in text or code in {"40001", "40P01", "55P03"}
+
+
+def _complete_cart(cart_id: int) -> None:
+    table = Cart.__table__
+    done = db.session.execute(
+        update(table)
+        .where(table.c.id == cart_id, table.c.status == CartStatus.OPEN.value)
+        .values(status=CartStatus.COMPLETED.value)
+    ).rowcount
+    if done != 1:
+        raise CartCompleted()
+
+
+def _take_stock(cart: Cart) -> None:
+    """Conditional decrements in product-id order; the first shortfall stops the order."""
+    table = Product.__table__
+    for line in sorted(cart.lines, key=lambda line: line.product_id):
+        taken = db.session.execute(
+            update(table)
+            .where(table.c.id == line.product_id, table.c.stock >= line.quantity)
+            .values(stock=table.c.stock - line.quantity)
+        ).rowcount
+        if taken != 1:
+            left = db.session.scalar(select(Product.stock).where(Product.id == line.product_id)) or 0
+            name = line.product.name
+            raise CartChanged([f"Only {left} left of {name}." if left > 0 else f"{name} is sold out."])
+
+
+def claims_for(current: Quote, email: str) -> list[Claim]:
+    return [
+        Claim(d.promotion_id, d.code or d.promotion, d.amount_cents, code=d.code, customer_key=email)
+        for d in current.view.discounts
+    ]
+
+
+def _commit(
+    request: PlaceOrder, seen: Quote, authorization: Authorization, on_placed
+) -> tuple[Order, int]:
+    begin_write()
+    cart = find_cart(request.cart_token)
+    _complete_cart(cart.id)
+    data = request.data
+    current = quote(cart, email=data["email"], region=seen.region, method=seen.method)
+    if current.fingerprint != seen.fingerprint or current.total_cents != authorization.amount_cents:
+        raise CartChanged(changes(current, seen=seen.fingerprint))
+    try:
+        claim_all(claims_for(current, data["email"]))
+    except ClaimRefused as refused:
+        raise CartChanged([refused.message]) from refused
+    _take_stock(cart)
+    order = _build_order(request, cart, current, authorization)
+    db.session.add(order)
+    db.session.flush()
+    message = mail.enqueue_confirmation(order)
+    if on_placed is not None:
+        on_placed(order)
+    before_commit(order)
+    db.session.flush()
+    message_id = message.id
+    db.session.commit()
+    return order, message_id
+
+
+def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization: Authorization) -> Order:
+    data = request.data
+    address = data["shipping_address"]
+    view = current.view
+    rules = frozen_rules(d.promotion_id for d in view.discounts)
+    products = {line.product.sku: line.product for line in cart.lines}
+    return Order(
+        email=data["email"],
+        user_id=request.user_id,
+        cart_id=cart.id,
+        ship_name=address["name"],
+        ship_line1=address["line1"],
+        ship_line2=address.get("line2", ""),
+        ship_city=address["city"],
+        ship_region=address["region"],
+        ship_postal_code=address["postal_code"],
+        ship_country=address["country"],
+        shipping_method=str(current.method),
+        subtotal_cents=view.subtotal_cents,
+        discount_cents=view.discount_cents,
+        shipping_cents=view.shipping_cents,
+        shipping_discount_cents=view.shipping_discount_cents,
+        tax_cents=view.tax_cents,
+        total_cents=view.total_cents,
+        lines=[
+            OrderLine(
+                product_id=products[line.sku].id,
+                sku=line.sku,
+                name=line.name,
+                unit_price_cents=line.unit_price_cents,
+                quantity=line.quantity,
+                subtotal_cents=line.subtotal_cents,
+                discount_cents=line.discount_cents,
+                total_cents=line.total_cents,
+            )
+            for line in view.lines
+        ],
+        discounts=[
+            OrderDiscount(
+                promotion_id=d.promotion_id,
+                name=d.promotion,
+                code=d.code,
+                discount_class=d.discount_class,
+                amount_cents=d.amount_cents,
+                line_shares=[[share.sku, share.amount_cents] for share in d.lines],
+                rule=rules.get(d.promotion_id),
+                customer_key=data["email"],
+            )
+            for d in view.discounts
+        ],
+        payment=Payment(
+            provider=authorization.provider,
+            status=PaymentStatus.AUTHORIZED,
+            authorization_id=authorization.authorization_id,
+            amount_cents=authorization.amount_cents,
+            brand=authorization.brand,
+            last4=authorization.last4,
+        ),
+    )
