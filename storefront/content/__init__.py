@@ -1,0 +1,1 @@
+"""The article section: articles, readers' ratings, moderated comments and sharing."""

@@ -1,0 +1,22 @@
+"""The per-address comment limit, shared by the form and the API so neither is a way around it."""
+
+from flask import current_app
+
+from storefront.content.comments import TooManyComments
+from storefront.extensions import limiter
+
+DEFAULT_COMMENT_RATE_LIMIT = "5 per 10 minutes"
+
+
+def _comment_rate() -> str:
+    return current_app.config.get("COMMENT_RATE_LIMIT", DEFAULT_COMMENT_RATE_LIMIT)
+
+
+def _refuse(_limit) -> None:
+    """Answer in our own words (styled page or JSON envelope) rather than Flask-Limiter's."""
+    raise TooManyComments()
+
+
+comment_rate_limit = limiter.shared_limit(
+    _comment_rate, scope="article-comments", methods=["POST"], on_breach=_refuse
+)

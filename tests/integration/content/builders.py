@@ -1,0 +1,82 @@
+"""Builders for articles and comments, and small reader/admin actors."""
+
+import itertools
+import re
+from datetime import UTC, datetime, timedelta
+
+from flask import g
+
+from storefront.content.models import Article, Comment, CommentStatus, Rating
+from storefront.extensions import db
+
+_serial = itertools.count(1)
+DEMO_SLUG = "small-fibre-nerves-and-fibromyalgia"
+
+
+def make_article(slug: str | None = None, **fields) -> Article:
+    n = next(_serial)
+    article = Article(
+        slug=slug or f"article-{n}",
+        title=fields.pop("title", f"Article {n}"),
+        standfirst=fields.pop("standfirst", "What the research says."),
+        body_markdown=fields.pop("body_markdown", "## Findings\n\nSome *findings*."),
+        author_name=fields.pop("author_name", "A. Writer"),
+        author_bio=fields.pop("author_bio", "Writes about research."),
+        published_at=fields.pop(
+            "published_at", datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=n)
+        ),
+        **fields,
+    )
+    db.session.add(article)
+    db.session.commit()
+    return article
+
+
+def make_comment(article: Article, *, status=CommentStatus.APPROVED, **fields) -> Comment:
+    comment = Comment(
+        article_id=article.id,
+        name=fields.pop("name", "Reader"),
+        email=fields.pop("email", "reader@example.com"),
+        body=fields.pop("body", "Thanks for this."),
+        status=status,
+        **fields,
+    )
+    db.session.add(comment)
+    db.session.commit()
+    return comment
+
+
+def add_votes(article: Article, *stars: int) -> None:
+    for i, value in enumerate(stars):
+        db.session.add(
+            Rating(article_id=article.id, voter_key=f"test:{next(_serial)}:{i}", stars=value)
+        )
+    db.session.commit()
+
+
+def comment_form(**overrides) -> dict:
+    form = {"name": "Ada", "email": "ada@example.com", "website": "", "body": "Helpful, thank you."}
+    form.update(overrides)
+    return form
+
+
+def csrf_token(html: str) -> str:
+    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="csrf_token"', html
+    )
+    assert match, "no CSRF token on the page"
+    return match.group(1)
+
+
+def sign_in(client, email: str = "owner@example.com", password: str = "correct horse battery"):
+    """Sign in through the login form (works with CSRF on or off)."""
+    page = client.get("/admin/login").get_data(as_text=True)
+    data = {"email": email, "password": password}
+    if 'name="csrf_token"' in page:
+        data["csrf_token"] = csrf_token(page)
+    response = client.post("/admin/login", data=data)
+    assert response.status_code == 302, response.get_data(as_text=True)[:500]
+    # Sign-in starts a fresh session; Flask-WTF caches the old token in `g`, which the test
+    # app context keeps between requests (a real server starts each request afresh).
+    g.pop("csrf_token", None)
+    return response

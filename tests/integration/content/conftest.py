@@ -1,0 +1,13 @@
+"""The demo article (156 votes averaging 4.35, four approved comments) for tests that want it."""
+
+import pytest
+
+from storefront.content.seed import seed_articles
+from storefront.extensions import db
+
+
+@pytest.fixture
+def demo_article(app):
+    article = seed_articles()
+    db.session.commit()
+    return article
