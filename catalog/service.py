@@ -4,8 +4,8 @@ import re
 
 from sqlalchemy.exc import IntegrityError
 
-from catalog.models import Product
-from catalog.queries import department_by_slug, product_by_sku
+from catalog.models import Department, Product
+from catalog.queries import department_by_slug, product_by_sku, products_by_skus
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
 
@@ -54,3 +54,40 @@ def update_product(sku: str, data: dict) -> Product:
     _apply(product, data)
     _commit_unique()
     return product
+
+
+def create_department(data: dict) -> Department:
+    """A new department; the slug is its address (/d/<slug>) and never changes afterwards."""
+    if department_by_slug(data["slug"]):
+        raise Conflict("A department with that address already exists.", fields={"slug": ["Already exists."]})
+    department = Department(**data)
+    db.session.add(department)
+    _commit_unique()
+    return department
+
+
+def update_department(slug: str, data: dict) -> Department:
+    department = department_by_slug(slug)
+    if department is None:
+        raise NotFound(f"No department {slug}.")
+    data.pop("slug", None)
+    for name, value in data.items():
+        setattr(department, name, value)
+    if not department.age_restricted:
+        department.minimum_age = None
+    db.session.commit()
+    return department
+
+
+def set_stock(levels: dict[str, int]) -> list[Product]:
+    """Set the stock of many products at once; an unknown SKU changes nothing at all."""
+    products = {product.sku: product for product in products_by_skus(list(levels))}
+    unknown = sorted(set(levels) - set(products))
+    if unknown:
+        raise Invalid(
+            f"Unknown SKU: {', '.join(unknown)}.", fields={"levels": [f"Unknown SKU {sku}." for sku in unknown]}
+        )
+    for sku, stock in levels.items():
+        products[sku].stock = stock
+    db.session.commit()
+    return [products[sku] for sku in levels]

@@ -1,13 +1,20 @@
-"""The admin shell: sign in, sign out, dashboard."""
+"""The admin shell: sign in (throttled), sign out, dashboard; areas hang off `bp`."""
 
-from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
 from storefront.accounts.service import authenticate
-from storefront.admin.auth import admin_required
+from storefront.admin.auth import admin_required, mark_seen
 from storefront.admin.forms import LoginForm
+from storefront.admin.navigation import register_navigation
+from storefront.admin.throttle import throttled
+from storefront.admin.timezone import register_filters
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+register_filters(bp)
+register_navigation(bp)
+
+TOO_MANY = "Too many sign-in attempts. Please wait 15 minutes and try again."
 
 
 def _safe_next(target: str | None) -> str:
@@ -17,17 +24,32 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@throttled
 def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None and user.is_staff:
-            session.clear()  # a fresh session at sign-in
+            session.clear()  # a fresh session at sign-in...
+            g.pop("csrf_token", None)  # ...so a fresh CSRF token too
             login_user(user)
+            mark_seen()
             return redirect(_safe_next(request.args.get("next")))
         flash("That email and password don't match an admin account.", "error")
         return render_template("admin/login.html", form=form), 401
     return render_template("admin/login.html", form=form), 422 if form.errors else 200
+
+
+@bp.errorhandler(429)
+def too_many_attempts(error):
+    """The login page itself says why it refuses, instead of a bare error page."""
+    if request.endpoint != "admin.login":
+        from storefront.errors import handle_http_exception
+
+        return handle_http_exception(error)
+    flash(TOO_MANY, "error")
+    headers = {"Retry-After": "900"}
+    return render_template("admin/login.html", form=LoginForm()), 429, headers
 
 
 @bp.post("/logout")
@@ -43,3 +65,19 @@ def logout():
 @admin_required()
 def dashboard():
     return render_template("admin/dashboard.html")
+
+
+def _register_areas() -> None:
+    """Each admin area is a child blueprint: /admin/<area>/..., endpoints admin.<area>.*."""
+    from storefront.admin.catalog import bp as catalog_bp
+    from storefront.admin.orders import bp as orders_bp
+    from storefront.admin.promotions import bp as promotions_bp
+    from storefront.admin.reports import bp as reports_bp
+    from storefront.admin.tokens import bp as tokens_bp
+    from storefront.admin.users import bp as users_bp
+
+    for child in (promotions_bp, reports_bp, catalog_bp, orders_bp, users_bp, tokens_bp):
+        bp.register_blueprint(child)
+
+
+_register_areas()

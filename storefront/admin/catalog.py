@@ -1,0 +1,158 @@
+"""Catalog admin (owners): products, bulk stock, departments with their shipping limits."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from marshmallow import ValidationError
+
+from catalog.queries import (
+    ProductFilter,
+    department_by_slug,
+    departments,
+    product_by_sku,
+    product_page,
+)
+from catalog.schemas import ProductIn, ProductPatch
+from catalog.service import (
+    create_department,
+    create_product,
+    set_stock,
+    update_department,
+    update_product,
+)
+from storefront.accounts.models import Role
+from storefront.admin.auth import admin_required
+from storefront.admin.catalog_forms import DepartmentForm, ProductForm, StockForm
+from storefront.errors import StoreError
+
+bp = Blueprint("catalog", __name__, url_prefix="/catalog")
+PER_PAGE = 50
+
+
+def _report(form, fields: dict, names: dict | None = None) -> None:
+    """Put schema or service messages next to the matching form field."""
+    names = names or {}
+    for name, messages in fields.items():
+        field = getattr(form, names.get(name, name), None)
+        if field is not None and isinstance(messages, list):
+            field.errors = list(field.errors) + [str(m) for m in messages]
+        else:
+            flash(f"{name}: {messages}", "error")
+
+
+def _product_form(product=None) -> ProductForm:
+    form = ProductForm(obj=product)
+    form.department.choices = [(d.slug, d.name) for d in departments()]
+    if product is not None and request.method == "GET":
+        form.department.data = product.department.slug
+        form.price.data, form.compare_at.data, form.cost.data = (
+            product.price_cents, product.compare_at_cents, product.cost_cents
+        )
+    return form
+
+
+@bp.get("/products")
+@admin_required(Role.OWNER)
+def products():
+    q = request.args.get("q", "").strip()[:200] or None
+    department = request.args.get("department", "").strip()[:80] or None
+    page = request.args.get("page", "1")
+    page = int(page) if page.isdigit() and 0 < int(page) < 10_000 else 1
+    found = product_page(ProductFilter(department=department, q=q, include_inactive=True), page, PER_PAGE)
+    return render_template(
+        "admin/products.html", page=found, q=q or "", department=department or "",
+        departments=departments(), stock_form=StockForm(),
+    )
+
+
+@bp.route("/products/new", methods=["GET", "POST"])
+@admin_required(Role.OWNER)
+def new_product():
+    form = _product_form()
+    if form.validate_on_submit():
+        try:
+            product = create_product(ProductIn().load(form.payload()))
+        except ValidationError as error:
+            _report(form, error.messages, ProductForm.FIELD_NAMES)
+        except StoreError as error:
+            _report(form, error.fields, ProductForm.FIELD_NAMES)
+            flash(error.message, "error")
+        else:
+            flash(f"{product.name} created.", "success")
+            return redirect(url_for("admin.catalog.products", q=product.sku))
+    status = 422 if form.errors else 200
+    return render_template("admin/product_form.html", form=form, product=None), status
+
+
+@bp.route("/products/<sku>", methods=["GET", "POST"])
+@admin_required(Role.OWNER)
+def edit_product(sku: str):
+    product = product_by_sku(sku, include_inactive=True) or abort(404)
+    form = _product_form(product)
+    if form.validate_on_submit():
+        payload = form.payload()
+        payload.pop("sku")
+        try:
+            update_product(sku, ProductPatch().load(payload))
+        except ValidationError as error:
+            _report(form, error.messages, ProductForm.FIELD_NAMES)
+        except StoreError as error:
+            _report(form, error.fields, ProductForm.FIELD_NAMES)
+            flash(error.message, "error")
+        else:
+            flash(f"{product.name} saved.", "success")
+            return redirect(url_for("admin.catalog.edit_product", sku=sku))
+    status = 422 if form.errors else 200
+    return render_template("admin/product_form.html", form=form, product=product), status
+
+
+@bp.post("/products/stock")
+@admin_required(Role.OWNER)
+def bulk_stock():
+    form = StockForm()
+    if form.validate_on_submit():
+        try:
+            changed = set_stock(form.parsed)
+        except StoreError as error:
+            _report(form, error.fields)
+        else:
+            flash(f"Stock updated for {len(changed)} products.", "success")
+            return redirect(url_for("admin.catalog.products"))
+    for message in form.levels.errors:
+        flash(message, "error")
+    return redirect(url_for("admin.catalog.products"))
+
+
+@bp.get("/departments", endpoint="departments")
+@admin_required(Role.OWNER)
+def departments_page():
+    return render_template("admin/departments.html", departments=departments())
+
+
+@bp.route("/departments/new", methods=["GET", "POST"])
+@admin_required(Role.OWNER)
+def new_department():
+    form = DepartmentForm()
+    if form.validate_on_submit():
+        try:
+            department = create_department(form.payload())
+        except StoreError as error:
+            _report(form, error.fields)
+            flash(error.message, "error")
+        else:
+            flash(f"{department.name} created.", "success")
+            return redirect(url_for("admin.catalog.departments"))
+    status = 422 if form.errors else 200
+    return render_template("admin/department_form.html", form=form, department=None), status
+
+
+@bp.route("/departments/<slug>", methods=["GET", "POST"])
+@admin_required(Role.OWNER)
+def edit_department(slug: str):
+    department = department_by_slug(slug) or abort(404)
+    form = DepartmentForm(obj=department)
+    form.slug.data = department.slug  # the address never changes
+    if form.validate_on_submit():
+        update_department(slug, form.payload())
+        flash(f"{department.name} saved.", "success")
+        return redirect(url_for("admin.catalog.departments"))
+    status = 422 if form.errors else 200
+    return render_template("admin/department_form.html", form=form, department=department), status

@@ -1,0 +1,46 @@
+"""Form fields for what the admin types: dollars kept as cents, comma-separated lists."""
+
+import re
+
+from marshmallow import ValidationError
+from wtforms import StringField
+
+from catalog.schemas import Dollars
+
+_DOLLARS = Dollars()
+_SPLIT = re.compile(r"[,\s]+")
+
+
+class DollarsField(StringField):
+    """Typed as "12.50" (or "$12.50"); `data` is integer cents, or None when left blank."""
+
+    def process_formdata(self, valuelist):
+        self.raw = (valuelist[0] if valuelist else "").strip()
+        try:
+            self.data = _DOLLARS.deserialize(self.raw)
+        except ValidationError as error:
+            self.data = None
+            raise ValueError(error.messages[0]) from None
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else f"{self.data / 100:.2f}"
+
+
+class ListField(StringField):
+    """A comma- or space-separated list; `data` is a list of trimmed words."""
+
+    def __init__(self, *args, upper: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.upper = upper
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        words = [word for word in _SPLIT.split(text.strip()) if word]
+        self.data = [word.upper() if self.upper else word.lower() for word in words]
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return ", ".join(self.data or [])

@@ -1,0 +1,36 @@
+"""The admin menu: each area once, shown only to the roles that may open it."""
+
+from flask import current_app, request
+from flask_login import current_user
+
+from storefront.accounts.models import Role
+
+EVERY_STAFF = frozenset({Role.OWNER, Role.MARKETING})
+OWNER = frozenset({Role.OWNER})
+
+AREAS = (
+    ("Promotions", "admin.promotions.index", EVERY_STAFF),
+    ("Reports", "admin.reports.index", EVERY_STAFF),
+    ("Products", "admin.catalog.products", OWNER),
+    ("Departments", "admin.catalog.departments", OWNER),
+    ("Orders", "admin.orders.index", OWNER),
+    ("Comments", "content_admin.queue", OWNER),
+    ("Staff", "admin.users.index", OWNER),
+    ("API tokens", "admin.tokens.index", EVERY_STAFF),
+)
+
+
+def admin_links() -> list[tuple[str, str, bool]]:
+    """(label, endpoint, current) for the areas this user may open and the app has."""
+    if not current_user.is_authenticated:
+        return []
+    here = request.endpoint or ""
+    return [
+        (label, endpoint, here.startswith(endpoint.rsplit(".", 1)[0]))
+        for label, endpoint, roles in AREAS
+        if current_user.role in roles and endpoint in current_app.view_functions
+    ]
+
+
+def register_navigation(bp) -> None:
+    bp.app_context_processor(lambda: {"admin_links": admin_links})

@@ -1,0 +1,81 @@
+"""Staff accounts (owners only): list, add, deactivate, reactivate."""
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+from storefront.accounts.models import Role
+from storefront.accounts.staff import create_staff, list_staff, set_active
+from storefront.admin.auth import admin_required
+from storefront.errors import StoreError
+
+bp = Blueprint("users", __name__, url_prefix="/users")
+
+
+class StaffForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    name = StringField("Name", validators=[Length(max=120)])
+    role = SelectField(
+        "Role",
+        choices=[(Role.MARKETING.value, "Marketing (promotions and reports)"), (Role.OWNER.value, "Owner (everything)")],
+        default=Role.MARKETING.value,
+    )
+    password = PasswordField(
+        "Temporary password", validators=[DataRequired(), Length(min=10, max=200)],
+        description="At least 10 characters; share it with them privately.",
+    )
+
+
+class ToggleForm(FlaskForm):
+    """CSRF only."""
+
+
+def _page(form: StaffForm, status: int = 200):
+    users = list_staff()
+    return render_template("admin/users.html", form=form, toggle=ToggleForm(), users=users), status
+
+
+@bp.get("")
+@admin_required(Role.OWNER)
+def index():
+    return _page(StaffForm())
+
+
+@bp.post("")
+@admin_required(Role.OWNER)
+def create():
+    form = StaffForm()
+    if not form.validate_on_submit():
+        return _page(form, 422)
+    try:
+        user = create_staff(form.email.data, form.password.data, Role(form.role.data), form.name.data or "")
+    except StoreError as error:
+        for name, messages in error.fields.items():
+            getattr(form, name).errors = list(messages)
+        flash(error.message, "error")
+        return _page(form, error.status)
+    flash(f"{user.email} can now sign in as {user.role}.", "success")
+    return redirect(url_for("admin.users.index"))
+
+
+@bp.post("/<int:user_id>/deactivate")
+@admin_required(Role.OWNER)
+def deactivate(user_id: int):
+    return _toggle(user_id, False)
+
+
+@bp.post("/<int:user_id>/activate")
+@admin_required(Role.OWNER)
+def activate(user_id: int):
+    return _toggle(user_id, True)
+
+
+def _toggle(user_id: int, active: bool):
+    if not ToggleForm().validate_on_submit():
+        flash("The form expired; please try again.", "error")
+        return redirect(url_for("admin.users.index"))
+    user = set_active(user_id, active, actor=current_user)
+    flash(f"{user.email} is {'active' if active else 'deactivated'}.", "success")
+    return redirect(url_for("admin.users.index"))
