@@ -37,6 +37,11 @@ bench-checkout: $(VENV)/.installed
 
 bench: bench-engine bench-http bench-checkout
 
+# Schemathesis with many more examples per operation than `make test` (FUZZ_EXAMPLES, FUZZ_SEED).
+FUZZ_EXAMPLES ?= 200
+fuzz: $(VENV)/.installed
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/api/test_schemathesis.py -q $(PYTEST_ARGS)
+
 serve-prod: $(VENV)/.installed
 	$(FLASK) db upgrade
 	$(BIN)/gunicorn -c gunicorn.conf.py wsgi:app

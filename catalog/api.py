@@ -29,7 +29,7 @@ def list_products(args):
 
 @blp.route("/<sku>")
 @blp.response(200, ProductOut)
-@blp.alt_response(404, schema=ProductOut, description="No such product")
+@blp.alt_response(404, schema="ErrorEnvelope", description="No such product")
 def get_product(sku):
     """One active product by SKU."""
     product = product_by_sku(sku)

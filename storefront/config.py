@@ -42,6 +42,15 @@ def load_config(instance_path: str) -> dict:
         "SESSION_COOKIE_SAMESITE": "Lax",
         "SESSION_COOKIE_SECURE": os.environ.get("SECURE_COOKIES", "0") == "1" or production,
         "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SECURE": os.environ.get("SECURE_COOKIES", "0") == "1" or production,
+        # Static URLs carry a ?v=<mtime> (storefront/security.py), so browsers may keep a year.
+        "SEND_FILE_MAX_AGE_DEFAULT": int(os.environ.get("STATIC_MAX_AGE", 365 * 24 * 3600)),
+        # The ceiling route and the X-SQL-Count header of benchmarks/http.py; never in production.
+        "BENCHMARK_ROUTES": os.environ.get("BENCHMARK_ROUTES", "0") == "1",
+        # How many proxies (load balancer, nginx) sit in front and set X-Forwarded-For/-Proto:
+        # rate limits key on the client's address, not the load balancer's.
+        "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "log"),

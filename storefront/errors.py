@@ -1,6 +1,8 @@
 """One error vocabulary: JSON `{"error": {...}}` for API clients, styled HTML for browsers."""
 
-from flask import Flask, jsonify, render_template, request
+from contextlib import suppress
+
+from flask import Flask, jsonify, make_response, render_template, request
 from marshmallow import ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -55,15 +57,16 @@ def wants_json() -> bool:
     return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
 
 
-def error_response(status: int, code: str, message: str, fields: dict | None = None, headers=None):
+def error_response(status: int, code: str, message: str, fields: dict | None = None, headers=()):
     if wants_json():
-        body = {"error": {"code": code, "message": message, "fields": fields or {}}}
-        response = jsonify(body)
+        response = jsonify({"error": {"code": code, "message": message, "fields": fields or {}}})
     else:
-        response = render_template(
-            "errors/error.html", status=status, message=message, fields=fields or {}
+        response = make_response(
+            render_template("errors/error.html", status=status, message=message, fields=fields or {})
         )
-    return response, status, headers or {}
+    response.status_code = status
+    response.headers.extend(headers)  # extend, not update: keeps every WWW-Authenticate
+    return response
 
 
 HTTP_CODES = {
@@ -91,8 +94,12 @@ def handle_http_exception(error: HTTPException):
     message = data.get("message") or FRIENDLY.get(status) or error.description or error.name
     if status == 422 and fields and not data.get("message"):
         message = summarise(fields)
-    headers = dict(error.get_headers()) if status in (401, 405, 429) else {}
-    headers.pop("Content-Type", None)
+    # a list, not a dict: a 401 may carry several WWW-Authenticate challenges
+    headers = [
+        (name, value)
+        for name, value in (error.get_headers() if status in (401, 405, 429) else [])
+        if name != "Content-Type"
+    ]
     return error_response(status, HTTP_CODES.get(status, "error"), message, fields, headers)
 
 
@@ -110,7 +117,16 @@ def handle_unexpected(error: Exception):
     from flask import current_app
 
     current_app.logger.exception("Unhandled error", exc_info=error)
+    _discard_failed_transaction()
     return error_response(500, "server_error", "Something went wrong on our side. Please try again.")
+
+
+def _discard_failed_transaction() -> None:
+    """A failed statement leaves PostgreSQL's transaction aborted; roll back so the page renders."""
+    from storefront.extensions import db
+
+    with suppress(Exception):  # the database may be the thing that is down
+        db.session.rollback()
 
 
 def register(app: Flask) -> None:

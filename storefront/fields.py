@@ -1,6 +1,7 @@
 """marshmallow fields shared by the HTML forms and the JSON API."""
 
 import re
+from datetime import UTC
 
 from marshmallow import fields, validate
 
@@ -31,3 +32,12 @@ def Quantity(**kwargs) -> WholeNumber:
 
 def Sku(**kwargs) -> fields.String:
     return fields.String(validate=validate.Length(1, 64), **kwargs)
+
+
+class UtcDateTime(fields.DateTime):
+    """Output timestamps with their offset: stored values are UTC, SQLite just forgets to say so."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)

@@ -8,15 +8,17 @@ from storefront.extensions import csrf
 
 
 class ErrorBody(Schema):
-    code = fields.String(metadata={"example": "invalid"})
-    message = fields.String(metadata={"example": "Quantity must be between 1 and 99."})
+    code = fields.String(required=True, metadata={"example": "invalid"})
+    message = fields.String(required=True, metadata={"example": "Quantity must be between 1 and 99."})
     fields = fields.Dict(
-        keys=fields.String(), metadata={"example": {"quantity": ["Quantity must be between 1 and 99."]}}
+        required=True,
+        keys=fields.String(),
+        metadata={"example": {"quantity": ["Quantity must be between 1 and 99."]}},
     )
 
 
 class ErrorEnvelope(Schema):
-    error = fields.Nested(ErrorBody)
+    error = fields.Nested(ErrorBody, required=True)
 
 
 class StoreApi(Api):
@@ -31,15 +33,35 @@ class StoreApi(Api):
 def api_blueprints():
     from catalog.admin_api import blp as admin_products
     from catalog.api import blp as products
+    from promotions.admin_api import blp as admin_promotions
+    from storefront.admin.orders_api import blp as admin_orders
+    from storefront.admin.reports_api import blp as admin_reports
     from storefront.cart.api import blp as carts
+    from storefront.checkout.api import blp as checkout
+    from storefront.content.api import blp as articles
 
-    return [products, carts, admin_products]
+    return [
+        products, carts, admin_products, checkout, admin_promotions, articles,
+        admin_orders, admin_reports,
+    ]
 
 
 def register_api(app: Flask) -> StoreApi:
-    api = StoreApi(app, spec_kwargs={"info": {"description": "Catalog, carts and admin API. Money is integer cents."}})
+    from storefront.api.spec import ErrorResponses
+
+    api = StoreApi(
+        app,
+        spec_kwargs={
+            "info": {"description": "Catalog, carts and admin API. Money is integer cents."},
+            "extra_plugins": [ErrorResponses()],
+        },
+    )
     api.spec.components.security_scheme(
         "basicAuth", {"type": "http", "scheme": "basic", "description": "An admin's email and password."}
+    )
+    api.spec.components.security_scheme(
+        "bearerAuth",
+        {"type": "http", "scheme": "bearer", "description": "A personal API token made in the admin (/admin/tokens)."},
     )
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint)

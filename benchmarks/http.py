@@ -1,0 +1,333 @@
+"""HTTP throughput of key pages: gunicorn on 127.0.0.1, the demo store, a load tool on loopback.
+
+Run from the repository root: `python -m benchmarks.http [--seconds 8] [--connections 16]`.
+SQLite always (a fresh file in a temp dir); PostgreSQL too when BENCH_DATABASE_URL is set
+(its tables are dropped and re-created: point it at a scratch database).
+
+Load comes from wrk when it is installed (`apt-get install wrk`), else from a bounded Python
+load generator (threads and http.client; it tops out well below the server, so its figures are
+a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements the page ran
+(X-SQL-Count, added under BENCHMARK_ROUTES=1). Not a test: nothing here is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = "BNR41921"
+CART_SKUS = ["SLP-MEL-3-60", "SLP-MAG-GLY-120", "SUP-ASHW-60"]
+PRODUCT_SKU = "SLP-MEL-3-60"
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    path: str
+    headers: dict
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    sql: str
+    errors: int
+
+
+# ---------- the server ----------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(database_url: str, instance: Path) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=database_url,
+        SECRET_KEY="benchmark-secret-key-benchmark-secret-key",
+        BENCHMARK_ROUTES="1",
+        GUNICORN_ACCESS_LOG="",
+        LOG_LEVEL="warning",
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def prepare_database(database_url: str, env: dict) -> None:
+    """A fresh demo store: tables from the models, then the demo data."""
+    script = (
+        "from storefront import create_app\n"
+        "from storefront.extensions import db\n"
+        "from storefront.demo import seed_demo_store\n"
+        "from sqlalchemy import text\n"
+        f"app = create_app({{'SQLALCHEMY_DATABASE_URI': {database_url!r}}})\n"
+        "with app.app_context():\n"
+        "    db.drop_all()\n"
+        "    with db.engine.begin() as conn:\n"
+        "        conn.execute(text('DROP TABLE IF EXISTS alembic_version'))\n"
+        "    db.create_all()\n"
+        "    seed_demo_store()\n"
+    )
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True)
+
+
+class Server:
+    """gunicorn with the repository's gunicorn.conf.py, bound to a free loopback port."""
+
+    def __init__(self, env: dict, workers: int | None):
+        self.port = free_port()
+        self.env = dict(env, BIND=f"127.0.0.1:{self.port}")
+        if workers:
+            self.env["WEB_CONCURRENCY"] = str(workers)
+        self.process: subprocess.Popen | None = None
+
+    def __enter__(self) -> Server:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited:\n" + self.process.stderr.read().decode()[-2000:])
+            try:
+                if request(self.port, "/healthz")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError("gunicorn did not become healthy in 30 s")
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def worker_rss_mb(self) -> list[float]:
+        """Resident memory of each worker (children of the gunicorn master), in MB."""
+        sizes = []
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                text = status.read_text()
+            except OSError:
+                continue
+            if re.search(rf"^PPid:\s+{self.process.pid}$", text, re.M):
+                match = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
+                if match:
+                    sizes.append(int(match.group(1)) / 1024)
+        return sorted(sizes)
+
+
+# ---------- a tiny HTTP client for setting up the cart ----------
+
+
+def request(port: int, path: str, *, method="GET", body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+class Browser:
+    """Just enough of a browser: one session cookie, CSRF tokens read from the forms."""
+
+    def __init__(self, port: int):
+        self.port, self.cookie = port, ""
+
+    def _remember(self, headers: dict) -> None:
+        for name, value in headers.items():
+            if name.lower() == "set-cookie" and value.startswith("session="):
+                self.cookie = value.split(";", 1)[0]
+
+    def get(self, path: str) -> str:
+        status, headers, body = request(self.port, path, headers={"Cookie": self.cookie})
+        self._remember(headers)
+        return body.decode()
+
+    def post_form(self, path: str, fields: dict, token_page: str) -> int:
+        match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', self.get(token_page))
+        data = dict(fields, csrf_token=match.group(1) if match else "")
+        status, headers, _ = request(
+            self.port, path, method="POST", body=urllib.parse.urlencode(data),
+            headers={"Cookie": self.cookie, "Content-Type": "application/x-www-form-urlencoded"},
+        )
+        self._remember(headers)
+        return status
+
+
+def product_slug(port: int, sku: str) -> str:
+    import json
+
+    status, _, body = request(port, f"/api/v1/products/{sku}")
+    return json.loads(body)["slug"] if status == 200 else "melatonin"
+
+
+def cart_page_session(port: int) -> tuple[str, str]:
+    """A session cookie whose cart holds a few products and BNR41921, set up through the pages."""
+    browser = Browser(port)
+    for sku in CART_SKUS:
+        browser.post_form("/cart/add", {"sku": sku, "quantity": "1"}, f"/products/{product_slug(port, sku)}")
+    status = browser.post_form("/cart/codes", {"code": CODE}, "/cart")
+    note = "code applied" if status in (302, 303) and CODE in browser.get("/cart") else f"code not applied ({status})"
+    return browser.cookie, note
+
+
+def api_cart_token(port: int) -> str:
+    import json
+
+    _, _, body = request(port, "/api/v1/carts", method="POST")
+    token = json.loads(body)["token"]
+    json_headers = {"Content-Type": "application/json"}
+    for sku in CART_SKUS:
+        request(port, f"/api/v1/carts/{token}/lines", method="POST", body=json.dumps({"sku": sku}), headers=json_headers)
+    request(port, f"/api/v1/carts/{token}/codes", method="POST", body=json.dumps({"code": CODE}), headers=json_headers)
+    return token
+
+
+# ---------- load ----------
+
+
+def sql_count(port: int, target: Target) -> str:
+    request(port, target.path, headers=target.headers)  # warm the caches first
+    status, headers, _ = request(port, target.path, headers=target.headers)
+    count = headers.get("X-SQL-Count", "?")
+    return count if status == 200 else f"{count} ({status})"
+
+
+def run_wrk(port: int, target: Target, seconds: int, connections: int) -> tuple[float, float, float, int]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in target.headers.items():
+        command += ["-H", f"{name}: {value}"]
+    output = subprocess.run(command + [f"http://127.0.0.1:{port}{target.path}"], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = _wrk_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
+    p99 = _wrk_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    return rps, p50, p99, int(errors.group(1)) if errors else 0
+
+
+def _wrk_ms(text: str) -> float:
+    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
+
+
+def run_python(port: int, target: Target, seconds: int, connections: int) -> tuple[float, float, float, int]:
+    """Keep-alive connections from threads; bounded by `seconds`. A floor, not a ceiling."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        mine = []
+        while time.monotonic() < stop:
+            started = time.perf_counter()
+            connection.request("GET", target.path, headers=target.headers)
+            response = connection.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - started)
+            if response.status >= 400:
+                errors[0] += 1
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    latencies.sort()
+    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0
+    return len(latencies) / seconds, statistics.median(latencies) * 1000, p99 * 1000, errors[0]
+
+
+# ---------- the run ----------
+
+
+def measure(label: str, database_url: str, args) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
+        url = database_url or f"sqlite:///{Path(tmp) / 'store.db'}"
+        env = server_env(url, Path(tmp))
+        prepare_database(url, env)
+        with Server(env, args.workers) as server:
+            port = server.port
+            cookie, note = cart_page_session(port)
+            targets = [
+                Target("ceiling (tiny template, no DB)", "/_bench/ceiling", {}),
+                Target("home", "/", {}),
+                Target("department /shop/sleep", "/shop/sleep", {}),
+                Target("product page", f"/products/{product_slug(port, PRODUCT_SKU)}", {}),
+                Target(f"cart page, 3 lines + {CODE}", "/cart", {"Cookie": cookie}),
+                Target(f"GET /api/v1/carts/<token> + {CODE}", f"/api/v1/carts/{api_cart_token(port)}", {}),
+            ]
+            load = run_wrk if shutil.which("wrk") and not args.python_load else run_python
+            results = []
+            for target in targets:
+                sql = sql_count(port, target)
+                load(port, target, 1, args.connections)  # warm-up: every worker imports and caches
+                rps, p50, p99, errors = load(port, target, args.seconds, args.connections)
+                results.append(Result(target.name, rps, p50, p99, sql, errors))
+            rss = server.worker_rss_mb()
+        report(label, results, rss, note, load.__name__, args)
+
+
+def report(label: str, results: list[Result], rss: list[float], note: str, tool: str, args) -> None:
+    ceiling = results[0].rps or 1
+    print(f"\n{label} — {os.cpu_count()} cores, {len(rss)} gunicorn workers, "
+          f"{'wrk' if tool == 'run_wrk' else 'python threads'} with {args.connections} connections, "
+          f"{args.seconds} s per page; cart: {note}")
+    print(f"{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL/req':>8} {'of ceiling':>10} {'errors':>7}")
+    for row in results:
+        print(f"{row.name:40} {row.rps:8.0f} {row.p50_ms:8.2f} {row.p99_ms:8.2f} {row.sql:>8} "
+              f"{row.rps / ceiling:10.0%} {row.errors:7d}")
+    if rss:
+        print(f"worker RSS: {', '.join(f'{size:.0f}' for size in rss)} MB "
+              f"(median {statistics.median(rss):.0f} MB)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=int, default=8, help="load per page (default 8)")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
+    parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
+    parser.add_argument("--sqlite-only", action="store_true")
+    args = parser.parse_args()
+    measure("SQLite", "", args)
+    if (postgres := os.environ.get("BENCH_DATABASE_URL")) and not args.sqlite_only:
+        from storefront.config import normalise_database_url
+
+        measure("PostgreSQL", normalise_database_url(postgres), args)
+
+
+if __name__ == "__main__":
+    main()

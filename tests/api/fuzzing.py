@@ -1,0 +1,86 @@
+"""The app Schemathesis drives: a seeded demo store on SQLite and an admin for Basic auth.
+
+Shared by tests/api/test_schemathesis.py (small, deterministic, part of `make test`) and
+`make fuzz` (the same checks with many more examples: FUZZ_EXAMPLES, FUZZ_SEED).
+"""
+
+import base64
+import os
+from contextlib import contextmanager
+
+import schemathesis
+from argon2 import PasswordHasher
+
+from storefront.extensions import db
+from tests.conftest import build_app
+
+ADMIN_EMAIL = "fuzz-owner@example.com"
+ADMIN_PASSWORD = "correct horse battery staple"
+SPEC_PATH = "/api/v1/openapi.json"
+CHECKS = [
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "negative_data_rejection",
+]
+
+
+@contextmanager
+def cheap_password_hashing():
+    """argon2 at production cost takes ~0.25 s per Basic-auth request; fuzzing sends thousands."""
+    from storefront.accounts import passwords
+
+    production = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    try:
+        yield
+    finally:
+        passwords._hasher = production
+
+
+def fuzz_app(database_path):
+    """A fresh store with the demo data; rate limits off so fuzzing reaches the handlers."""
+    app = build_app(f"sqlite:///{database_path}")
+    with app.app_context():
+        from storefront.accounts.models import Role
+        from storefront.accounts.service import save_user
+        from storefront.demo import seed_demo_store
+
+        db.create_all()
+        seed_demo_store()
+        with cheap_password_hashing():
+            save_user(ADMIN_EMAIL, ADMIN_PASSWORD, Role.OWNER)
+        db.session.remove()
+    return app
+
+
+def basic_auth() -> str:
+    return "Basic " + base64.b64encode(f"{ADMIN_EMAIL}:{ADMIN_PASSWORD}".encode()).decode()
+
+
+def fuzz_config(*, examples: int, seed: int, coverage: bool = True) -> schemathesis.Config:
+    checks = {"enabled": False} | {name: {"enabled": True} for name in CHECKS}
+    return schemathesis.Config.from_dict(
+        {
+            "seed": seed,
+            "headers": {"Authorization": basic_auth()},
+            "generation": {"max-examples": examples, "deterministic": True, "database": "none"},
+            "checks": checks,
+            "phases": {
+                "examples": {"enabled": True},
+                "coverage": {"enabled": coverage},
+                "fuzzing": {"enabled": True},
+                "stateful": {"enabled": False},
+            },
+            "suppress-health-check": ["all"],
+        }
+    )
+
+
+def load_schema(app, config: schemathesis.Config):
+    return schemathesis.openapi.from_wsgi(SPEC_PATH, app, config=config)
+
+
+def settings_from_env() -> dict:
+    return {"examples": int(os.environ.get("FUZZ_EXAMPLES", "8")), "seed": int(os.environ.get("FUZZ_SEED", "20240607"))}

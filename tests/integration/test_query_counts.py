@@ -1,0 +1,74 @@
+"""Pages run a fixed number of SQL statements whatever they show: no N+1 queries.
+
+Counted with the X-SQL-Count header that BENCHMARK_ROUTES adds (storefront/instrumentation.py).
+"""
+
+import pytest
+
+from storefront.cart import service
+from tests.factories import make_department, make_product
+
+
+@pytest.fixture
+def app_config():
+    return {"BENCHMARK_ROUTES": True, "PRODUCTS_PER_PAGE": 40}
+
+
+def statements(client, path: str) -> int:
+    """Statements of a warm request (the compiled-promotions cache is filled on first use)."""
+    client.get(path)
+    response = client.get(path)
+    assert response.status_code == 200, path
+    return int(response.headers["X-SQL-Count"])
+
+
+def shopper_with_lines(client, products) -> None:
+    """A browser session whose cart holds one line per product."""
+    token = client.post("/api/v1/carts").get_json()["token"]
+    cart = service.find_cart(token)
+    for product in products:
+        service.add_item(cart, product.sku, 1)
+    with client.session_transaction() as session:
+        session["cart_token"] = token
+
+
+def test_the_ceiling_route_runs_no_sql(client):
+    assert statements(client, "/_bench/ceiling") == 0
+
+
+def test_shop_page_statements_do_not_grow_with_the_products_listed(app):
+    department = make_department("sleep", image="img/departments/sleep.svg")
+    make_product(department=department)
+    one = statements(app.test_client(), "/shop")
+    for _ in range(29):
+        make_product(department=department, tags=["calm", "night"])
+    assert statements(app.test_client(), "/shop") == one
+
+
+def test_department_page_statements_do_not_grow_with_the_products_listed(app):
+    department = make_department("sleep", image="img/departments/sleep.svg")
+    make_product(department=department)
+    one = statements(app.test_client(), "/shop/sleep")
+    for _ in range(29):
+        make_product(department=department)
+    assert statements(app.test_client(), "/shop/sleep") == one
+
+
+def test_cart_page_statements_do_not_grow_with_the_lines(app):
+    departments = [make_department() for _ in range(3)]
+    products = [make_product(department=departments[n % 3]) for n in range(30)]
+    small, large = app.test_client(), app.test_client()
+    shopper_with_lines(small, products[:1])
+    shopper_with_lines(large, products)
+    assert statements(large, "/cart") == statements(small, "/cart")
+
+
+def test_cart_api_statements_do_not_grow_with_the_lines(client):
+    departments = [make_department() for _ in range(3)]
+    products = [make_product(department=departments[n % 3]) for n in range(30)]
+    small = client.post("/api/v1/carts").get_json()["token"]
+    large = client.post("/api/v1/carts").get_json()["token"]
+    service.add_item(service.find_cart(small), products[0].sku, 1)
+    for product in products:
+        service.add_item(service.find_cart(large), product.sku, 1)
+    assert statements(client, f"/api/v1/carts/{large}") == statements(client, f"/api/v1/carts/{small}")
