@@ -192,7 +192,7 @@ def department_svg(dept: dict) -> str:
     body = f'<rect width="400" height="400" fill="{bg}"/>'
     body += f'<circle cx="200" cy="170" r="160" fill="{accent}" opacity=".1"/>'
     # back-left, back-right, then the front item larger and centred
-    for kind, (dx, dy, s) in zip(kinds, ((-22, 78, 0.6), (182, 78, 0.6), (40, 50, 0.8))):
+    for kind, (dx, dy, s) in zip(kinds, ((-22, 78, 0.6), (182, 78, 0.6), (40, 50, 0.8)), strict=True):
         body += (
             f'<g transform="translate({dx} {dy}) scale({s})">'
             f"{DRAW[kind](accent, '')}</g>"

@@ -25,6 +25,8 @@ def create_app(config: dict | None = None) -> Flask:
     register_blueprints(app)
     register_template_helpers(app)
     register_error_handlers(app)
+    register_security(app)
+    register_instrumentation(app)
     register_commands(app)
     return app
 
@@ -47,15 +49,25 @@ def register_extensions(app: Flask) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from catalog.views import bp as catalog_bp
+    from promotions.views import bp as promotions_bp
+    from storefront.accounts.views import bp as accounts_bp
     from storefront.admin.views import bp as admin_bp
     from storefront.api import register_api
     from storefront.cart.views import bp as cart_bp
+    from storefront.checkout.views import bp as checkout_bp
+    from storefront.content.admin_views import bp as content_admin_bp
+    from storefront.content.views import bp as content_bp
     from storefront.pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(catalog_bp)
+    app.register_blueprint(promotions_bp)
     app.register_blueprint(cart_bp)
+    app.register_blueprint(checkout_bp)
+    app.register_blueprint(accounts_bp)
     app.register_blueprint(admin_bp)
+    app.register_blueprint(content_bp)
+    app.register_blueprint(content_admin_bp)
     register_api(app)
 
 
@@ -67,6 +79,19 @@ def register_template_helpers(app: Flask) -> None:
 
 def register_error_handlers(app: Flask) -> None:
     from storefront.errors import register
+
+    register(app)
+
+
+def register_security(app: Flask) -> None:
+    from storefront.security import register
+
+    register(app)
+
+
+def register_instrumentation(app: Flask) -> None:
+    """The benchmark ceiling route and SQL counter; only when BENCHMARK_ROUTES=1."""
+    from storefront.instrumentation import register
 
     register(app)
 

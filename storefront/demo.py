@@ -4,6 +4,8 @@ from sqlalchemy import select
 
 from catalog.models import Department
 from catalog.seed import seed_catalog
+from promotions.seed import seed_promotions
+from storefront.content.seed import seed_articles
 from storefront.extensions import db
 
 
@@ -16,5 +18,7 @@ def seed_demo_store() -> bool:
     if is_seeded():
         return False
     seed_catalog()
+    seed_articles()
     db.session.commit()
+    seed_promotions()
     return True

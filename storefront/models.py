@@ -1,5 +1,22 @@
 """Imports every model so metadata (and Alembic) sees the whole schema."""
 
 from catalog.models import Department, Product  # noqa: F401
+from promotions.models import (  # noqa: F401
+    Promotion,
+    PromotionAuditEntry,
+    PromotionCode,
+    PromotionCustomerUse,
+    PromotionVersion,
+)
 from storefront.accounts.models import User  # noqa: F401
+from storefront.accounts.tokens import ApiToken  # noqa: F401
 from storefront.cart.models import Cart, CartLine  # noqa: F401
+from storefront.checkout.models import (  # noqa: F401
+    IdempotencyKey,
+    Order,
+    OrderDiscount,
+    OrderLine,
+    OutboxMessage,
+    Payment,
+)
+from storefront.content.models import Article, Comment, Rating  # noqa: F401

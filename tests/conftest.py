@@ -8,6 +8,7 @@ backend per run and every test starts from empty tables.
 import os
 
 import pytest
+from flask import g, request_started
 from sqlalchemy import text
 
 from storefront import create_app
@@ -88,15 +89,23 @@ def app_config() -> dict:
     return {}
 
 
+def _fresh_g(sender, **extra):
+    """Test requests reuse the test's app context; start each with an empty `g`, as a server does."""
+    for name in list(vars(g)):
+        g.pop(name, None)
+
+
 @pytest.fixture
 def app(backend, sqlite_url, app_config):
     database_url = _database_url(backend, sqlite_url)
     application = build_app(database_url, **app_config)
     prepare_schema(application, database_url)
+    request_started.connect(_fresh_g, application)
     with application.app_context():
         yield application
         db.session.remove()
         db.engine.dispose()
+    request_started.disconnect(_fresh_g, application)
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ import shutil
 import threading
 
 import pytest
+from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from storefront import create_app
-from storefront.extensions import db
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -38,7 +38,7 @@ def live_app(tmp_path_factory):
         from storefront.accounts.service import save_user
         from storefront.demo import seed_demo_store
 
-        db.create_all()
+        upgrade()  # the real migrations, as `make run` does
         seed_demo_store()
         save_user(ADMIN_EMAIL, ADMIN_PASSWORD, Role.OWNER)
     return app
