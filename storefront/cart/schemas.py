@@ -21,7 +21,9 @@ class CodeSchema(Schema):
     )
 
 
-class CartLineOut(Schema):
+class LineOut(Schema):
+    """A priced line, in a cart or in a placed order: the same fields, the same meaning."""
+
     sku = fields.String(dump_only=True)
     name = fields.String(dump_only=True)
     quantity = fields.Integer(dump_only=True)
@@ -47,7 +49,7 @@ class DiscountOut(Schema):
 
 class CartOut(Schema):
     token = fields.String(dump_only=True)
-    lines = fields.List(fields.Nested(CartLineOut), dump_only=True)
+    lines = fields.List(fields.Nested(LineOut), dump_only=True)
     codes = fields.List(fields.String(), dump_only=True)
     discounts = fields.List(fields.Nested(DiscountOut), dump_only=True)
     item_count = fields.Integer(dump_only=True)

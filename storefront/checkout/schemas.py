@@ -13,6 +13,7 @@ from marshmallow import (
     validates_schema,
 )
 
+from storefront.cart.schemas import LineOut
 from storefront.checkout.shipping import ShippingMethod
 from storefront.fields import UtcDateTime, WholeNumber
 
@@ -146,16 +147,6 @@ class OrderLookupSchema(Schema):
                            error_messages={"required": "Enter the order number."})
 
 
-class OrderLineOut(Schema):
-    sku = fields.String(dump_only=True)
-    name = fields.String(dump_only=True)
-    quantity = fields.Integer(dump_only=True)
-    unit_price_cents = fields.Integer(dump_only=True)
-    subtotal_cents = fields.Integer(dump_only=True)
-    discount_cents = fields.Integer(dump_only=True)
-    total_cents = fields.Integer(dump_only=True)
-
-
 class OrderDiscountOut(Schema):
     promotion = fields.String(attribute="name", dump_only=True)
     code = fields.String(dump_only=True, allow_none=True)
@@ -186,7 +177,7 @@ class OrderOut(Schema):
     status = fields.String(dump_only=True)
     email = fields.String(dump_only=True)
     placed_at = UtcDateTime(dump_only=True)
-    lines = fields.List(fields.Nested(OrderLineOut), dump_only=True)
+    lines = fields.List(fields.Nested(LineOut), dump_only=True)
     discounts = fields.List(fields.Nested(OrderDiscountOut), dump_only=True)
     shipping_address = fields.Function(lambda order: AddressOut().dump(order), dump_only=True)
     shipping_method = fields.String(dump_only=True)
