@@ -10,7 +10,12 @@ import os
 bind = os.environ.get("BIND") or f"{os.environ.get('HOST', '0.0.0.0')}:{os.environ.get('PORT', '8000')}"
 # Classic sync workers: (2 x cores) + 1 keeps the CPUs busy while some workers wait on the database.
 workers = int(os.environ.get("WEB_CONCURRENCY") or multiprocessing.cpu_count() * 2 + 1)
-worker_class = "sync"
+# "gthread" keeps client connections alive where sync closes each one; with a client that talks
+# to gunicorn directly that doubled the benchmark ceiling and added about a quarter on light
+# pages, but worsened p99 (connections stay pinned to busy workers). Behind a buffering proxy,
+# sync is the safe default; see benchmarks/http.py to measure both.
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5

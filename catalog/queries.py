@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from math import ceil
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, bindparam, func, select
 
 from catalog.models import Department, Product
 from storefront.extensions import db
@@ -46,8 +46,8 @@ class Page:
         return self.page < self.pages
 
 
-def _filtered(flt: ProductFilter) -> Select:
-    query = select(Product)
+def _filtered(query: Select, flt: ProductFilter) -> Select:
+    """`query` (over products) narrowed to the products matching `flt`."""
     if not flt.include_inactive:
         query = query.where(Product.active.is_(True))
     if flt.department:
@@ -65,36 +65,43 @@ def _filtered(flt: ProductFilter) -> Select:
 
 def product_page(flt: ProductFilter, page: int, per_page: int) -> Page:
     """One page of products matching `flt`: a count query and a list query."""
-    query = _filtered(flt)
-    total = db.session.scalar(select(func.count()).select_from(query.subquery()))
+    total = db.session.scalar(_filtered(select(func.count(Product.id)), flt))
     items = db.session.scalars(
-        query.order_by(*SORTS.get(flt.sort, SORTS["name"]))
+        _filtered(select(Product), flt)
+        .order_by(*SORTS.get(flt.sort, SORTS["name"]))
         .limit(per_page)
         .offset((page - 1) * per_page)
     ).unique().all()
     return Page(list(items), page, per_page, total or 0)
 
 
+# Statements every page runs are built once: composing one (and its cache key) costs more
+# than running it. Values arrive as bound parameters.
+_FEATURED = (
+    select(Product)
+    .where(Product.active.is_(True), Product.featured.is_(True))
+    .order_by(Product.name)
+    .limit(bindparam("limit"))
+)
+_DEPARTMENTS = select(Department).order_by(Department.position, Department.name)
+_DEPARTMENT_BY_SLUG = select(Department).where(Department.slug == bindparam("slug"))
+_PRODUCT_BY_SLUG = select(Product).where(Product.slug == bindparam("slug"), Product.active.is_(True))
+
+
 def featured_products(limit: int = 8) -> list[Product]:
-    query = (
-        select(Product)
-        .where(Product.active.is_(True), Product.featured.is_(True))
-        .order_by(Product.name)
-        .limit(limit)
-    )
-    return list(db.session.scalars(query).unique())
+    return list(db.session.scalars(_FEATURED, {"limit": limit}).unique())
 
 
 def departments() -> list[Department]:
-    return list(db.session.scalars(select(Department).order_by(Department.position, Department.name)))
+    return list(db.session.scalars(_DEPARTMENTS))
 
 
 def department_by_slug(slug: str) -> Department | None:
-    return db.session.scalar(select(Department).where(Department.slug == slug))
+    return db.session.scalar(_DEPARTMENT_BY_SLUG, {"slug": slug})
 
 
 def product_by_slug(slug: str) -> Product | None:
-    return db.session.scalar(select(Product).where(Product.slug == slug, Product.active.is_(True)))
+    return db.session.scalar(_PRODUCT_BY_SLUG, {"slug": slug})
 
 
 def product_by_sku(sku: str, include_inactive: bool = False) -> Product | None:

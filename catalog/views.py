@@ -5,7 +5,6 @@ from flask import Blueprint, abort, redirect, render_template, request, session,
 from catalog.queries import (
     ProductFilter,
     department_by_slug,
-    departments,
     product_by_slug,
     product_page,
 )
@@ -41,7 +40,6 @@ def _render_listing(template: str, department=None, **context):
         page=page,
         filters=args,
         department=department,
-        departments=departments(),
         **context,
     )
 

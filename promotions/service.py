@@ -8,6 +8,7 @@ code rows and the stored rule in step, in one transaction per call.
 import secrets
 from datetime import UTC, datetime
 
+from flask import g, has_request_context
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -93,10 +94,23 @@ def display_status(promotion: Promotion, now: datetime | None = None) -> Display
     return DisplayStatus.ACTIVE
 
 
+_VERSION_MEMO = "promotions_version"
+_VERSION_QUERY = select(PromotionVersion.version).where(PromotionVersion.id == 1)
+
+
 def current_version() -> int:
-    """The catalog version: one tiny query, the only one pricing makes about promotions."""
-    version = db.session.scalar(select(PromotionVersion.version).where(PromotionVersion.id == 1))
-    return version or 0
+    """The catalog version: one tiny query, the only one pricing makes about promotions.
+
+    Read at most once per request (banner, sale prices and the cart all ask): a request
+    sees one consistent set of promotions, and `bump_version` forgets the remembered one.
+    """
+    remember = has_request_context()
+    if remember and _VERSION_MEMO in g:
+        return g.get(_VERSION_MEMO)
+    version = db.session.scalar(_VERSION_QUERY) or 0
+    if remember:
+        setattr(g, _VERSION_MEMO, version)
+    return version
 
 
 # --- the write path ---------------------------------------------------------------------
@@ -104,6 +118,8 @@ def current_version() -> int:
 
 def bump_version() -> None:
     """Invalidate every process's compiled promotions (in the caller's transaction)."""
+    if has_request_context():
+        g.pop(_VERSION_MEMO, None)
     bumped = db.session.execute(
         update(PromotionVersion)
         .where(PromotionVersion.id == 1)

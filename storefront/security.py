@@ -7,7 +7,7 @@ scans the templates to keep it that way).
 
 import os
 
-from flask import Flask, Response
+from flask import Flask, Response, request, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
@@ -65,6 +65,28 @@ def register(app: Flask) -> None:
             version = static_version(values["filename"])
             if version:
                 values["v"] = version
+
+    app.add_template_global(_static_urls(app), "static_url")
+
+
+def _static_urls(app: Flask):
+    """`static_url(filename)`: `url_for('static', ...)` remembered per process outside debug.
+
+    A page links a dozen static files; building each URL through the routing map was a tenth
+    of a listing page's time. The URL changes only with the file's version, which is itself
+    remembered per process, and with the mount point (SCRIPT_NAME), which is in the key.
+    """
+    cache: dict[tuple[str, str], str] = {}
+
+    def static_url(filename: str) -> str:
+        if app.debug:
+            return url_for("static", filename=filename)
+        key = (request.script_root, filename)
+        if key not in cache:
+            cache[key] = url_for("static", filename=filename)
+        return cache[key]
+
+    return static_url
 
 
 def _static_versioner(app: Flask):

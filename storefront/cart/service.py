@@ -1,7 +1,7 @@
 """Changing a cart: every change is validated against the catalog, never against the request."""
 
-from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import bindparam, select
+from sqlalchemy.orm import joinedload
 
 from catalog.models import Product
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
@@ -66,15 +66,21 @@ class TooManyLines(Invalid):
         super().__init__(f"A cart can hold at most {MAX_LINES} different products.")
 
 
-def _cart_query():
-    return select(Cart).options(
-        selectinload(Cart.lines).joinedload(CartLine.product).joinedload(Product.department)
-    )
+# Built once per process: composing the loader options costs more than running the query.
+_CART_BY_TOKEN = (
+    select(Cart)
+    .options(joinedload(Cart.lines).joinedload(CartLine.product).joinedload(Product.department))
+    .where(Cart.token == bindparam("token"))
+)
 
 
 def find_cart(token: str | None) -> Cart:
-    """The cart with its lines, products and departments loaded in two queries."""
-    cart = db.session.scalar(_cart_query().where(Cart.token == token)) if token else None
+    """The cart with its lines, products and departments loaded in one query."""
+    cart = (
+        db.session.scalars(_CART_BY_TOKEN, {"token": token}).unique().one_or_none()
+        if token
+        else None
+    )
     if cart is None:
         raise CartNotFound()
     return cart

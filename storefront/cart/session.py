@@ -1,7 +1,7 @@
 """The browser's cart: its token rides in the signed session cookie."""
 
 from flask import session
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.service import CartNotFound, create_cart, find_cart
@@ -32,14 +32,17 @@ def forget_cart() -> None:
     session.pop(SESSION_KEY, None)
 
 
+# Every page header runs it: built once, the token bound per call.
+_ITEM_COUNT = (
+    select(func.coalesce(func.sum(CartLine.quantity), 0))
+    .join(Cart, Cart.id == CartLine.cart_id)
+    .where(Cart.token == bindparam("token"), Cart.status == CartStatus.OPEN)
+)
+
+
 def item_count() -> int:
     """Header badge count in one query."""
     token = session.get(SESSION_KEY)
     if not token:
         return 0
-    total = db.session.scalar(
-        select(func.coalesce(func.sum(CartLine.quantity), 0))
-        .join(Cart, Cart.id == CartLine.cart_id)
-        .where(Cart.token == token, Cart.status == CartStatus.OPEN)
-    )
-    return int(total or 0)
+    return int(db.session.scalar(_ITEM_COUNT, {"token": token}) or 0)
