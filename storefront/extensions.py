@@ -1,5 +1,6 @@
 """Extensions created unbound; create_app binds them with init_app."""
 
+from flask import session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -9,6 +10,18 @@ from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import DeclarativeBase
 
 
+class StoreLoginManager(LoginManager):
+    """Strong session protection for sessions that hold a signed-in user, and only those.
+
+    Flask-Login treats any non-empty session without its client fingerprint as hijacked, so an
+    anonymous shopper's session (cart and CSRF tokens) was re-signed, with a Set-Cookie, on
+    every page. There is no user in such a session to protect.
+    """
+
+    def _session_protection_failed(self) -> bool:
+        return "_user_id" in session and super()._session_protection_failed()
+
+
 class Base(DeclarativeBase):
     """Declarative base shared by every model in catalog, promotions and storefront."""
 
@@ -16,5 +29,5 @@ class Base(DeclarativeBase):
 db = SQLAlchemy(model_class=Base)
 migrate = Migrate()
 csrf = CSRFProtect()
-login_manager = LoginManager()
+login_manager = StoreLoginManager()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
