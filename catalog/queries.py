@@ -1,12 +1,12 @@
 """Read-side catalog queries; every list loads products with their departments in one query."""
 
 from dataclasses import dataclass
-from math import ceil
 
 from sqlalchemy import Select, bindparam, func, select
 
 from catalog.models import Department, Product
 from storefront.extensions import db
+from storefront.pagination import Page
 
 SORTS = {
     "name": (Product.name.asc(), Product.id.asc()),
@@ -24,26 +24,6 @@ class ProductFilter:
     max_price_cents: int | None = None
     sort: str = "name"
     include_inactive: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Page:
-    items: list[Product]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
 
 
 def _filtered(query: Select, flt: ProductFilter) -> Select:

@@ -1,13 +1,11 @@
 """Read-side order queries for the shopper, the account page and the admin order pages."""
 
-from dataclasses import dataclass
-from math import ceil
-
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
 from storefront.checkout.models import Order, OrderStatus
 from storefront.extensions import db
+from storefront.pagination import Page
 
 
 def _with_details():
@@ -38,21 +36,9 @@ def orders_for_user(user_id: int) -> list[Order]:
     return list(db.session.scalars(query))
 
 
-@dataclass(frozen=True, slots=True)
-class OrderPage:
-    items: list[Order]
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self) -> int:
-        return max(1, ceil(self.total / self.per_page))
-
-
 def list_orders(
     *, page: int = 1, per_page: int = 25, status: OrderStatus | None = None, q: str | None = None
-) -> OrderPage:
+) -> Page[Order]:
     """Admin list, newest first; `q` matches the number or the email."""
     query = select(Order)
     if status is not None:
@@ -67,4 +53,4 @@ def list_orders(
         .limit(per_page)
         .offset((page - 1) * per_page)
     )
-    return OrderPage(list(items), page, per_page, total)
+    return Page(list(items), page, per_page, total)
