@@ -4,12 +4,20 @@ from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema, fields
 
+from storefront.cart.schemas import RepricedCart
 from storefront.extensions import csrf
 
 
 class ErrorBody(Schema):
     code = fields.String(required=True, metadata={"example": "invalid"})
     message = fields.String(required=True, metadata={"example": "Quantity must be between 1 and 99."})
+    changes = fields.List(
+        fields.String(),
+        metadata={
+            "description": "Checkout's 409 cart_changed only: what moved since the shopper looked.",
+            "example": ["Only 2 left of Melatonin 3 mg."],
+        },
+    )
     fields = fields.Dict(
         required=True,
         keys=fields.String(),
@@ -19,6 +27,10 @@ class ErrorBody(Schema):
 
 class ErrorEnvelope(Schema):
     error = fields.Nested(ErrorBody, required=True)
+    cart = fields.Nested(
+        RepricedCart,
+        metadata={"description": "Checkout's 409 cart_changed only: the cart as it prices now."},
+    )
 
 
 class StoreApi(Api):
@@ -47,13 +59,14 @@ def api_blueprints():
 
 
 def register_api(app: Flask) -> StoreApi:
+    from storefront.api.links import CartWorkflowLinks
     from storefront.api.spec import ErrorResponses
 
     api = StoreApi(
         app,
         spec_kwargs={
             "info": {"description": "Catalog, carts and admin API. Money is integer cents."},
-            "extra_plugins": [ErrorResponses()],
+            "extra_plugins": [ErrorResponses(), CartWorkflowLinks()],
         },
     )
     api.spec.components.security_scheme(

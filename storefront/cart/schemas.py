@@ -60,3 +60,9 @@ class CartOut(Schema):
     tax_cents = fields.Integer(dump_only=True)
     total_cents = fields.Integer(dump_only=True)
     messages = fields.List(fields.String(), dump_only=True)
+
+
+class RepricedCart(CartOut):
+    """The cart as it prices now, in checkout's 409: `fingerprint` confirms what was seen."""
+
+    fingerprint = fields.String(dump_only=True)

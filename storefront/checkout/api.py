@@ -6,7 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from storefront.accounts.models import Role
 from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
-from storefront.cart.schemas import CartOut
+from storefront.cart.schemas import RepricedCart
 from storefront.cart.service import find_cart
 from storefront.checkout.cancel import cancel_order
 from storefront.checkout.idempotency import request_fingerprint
@@ -27,10 +27,6 @@ class IdempotencyHeader(Schema):
     key = fields.String(
         data_key="Idempotency-Key", load_default=None, validate=validate.Length(1, 200)
     )
-
-
-class RepricedCart(CartOut):
-    fingerprint = fields.String(dump_only=True)
 
 
 def _repriced(token: str, data: dict) -> dict:

@@ -99,7 +99,17 @@ def rate_article(data, slug):
 @blp.arguments(CommentIn)
 @blp.response(201, CommentCreatedOut)
 @blp.alt_response(404, schema=ErrorEnvelope, description="No such article")
-@blp.alt_response(429, schema=ErrorEnvelope, description="Too many comments from this address")
+@blp.alt_response(
+    429,
+    schema=ErrorEnvelope,
+    description="Too many comments from this address",
+    headers={
+        "Retry-After": {
+            "description": "Seconds until a comment is accepted again",
+            "schema": {"type": "integer"},
+        }
+    },
+)
 def post_comment(data, slug):
     """Leave a comment (or a reply); it is published once a moderator approves it."""
     article = service.get_article(slug)

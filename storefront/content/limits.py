@@ -13,7 +13,11 @@ def _comment_rate() -> str:
 
 
 def _refuse(_limit) -> None:
-    """Answer in our own words (styled page or JSON envelope) rather than Flask-Limiter's."""
+    """Answer in our own words (styled page or JSON envelope) rather than Flask-Limiter's.
+
+    Flask-Limiter still adds Retry-After, the seconds until the window frees up, to that answer
+    (RATELIMIT_HEADERS_ENABLED in storefront/config.py).
+    """
     raise TooManyComments()
 
 

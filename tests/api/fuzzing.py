@@ -1,22 +1,31 @@
 """The app Schemathesis drives: a seeded demo store on SQLite and an admin for Basic auth.
 
-Shared by tests/api/test_schemathesis.py (small, deterministic, part of `make test`) and
-`make fuzz` (the same checks with many more examples: FUZZ_EXAMPLES, FUZZ_SEED).
+Also the state machine of the stateful phase (`shopper_workflow`). Shared by
+tests/api/test_schemathesis.py (small, deterministic, part of `make test`) and `make fuzz`
+(the same checks with many more examples: FUZZ_EXAMPLES, FUZZ_SEED).
 """
 
 import base64
 import os
 from contextlib import contextmanager
+from itertools import cycle
 
 import schemathesis
 from argon2 import PasswordHasher
+from sqlalchemy import select
 
+from catalog.models import Product
+from storefront.api.links import ADD_LINE, APPLY_CODE, CHECKOUT
 from storefront.extensions import db
 from tests.conftest import build_app
 
 ADMIN_EMAIL = "fuzz-owner@example.com"
 ADMIN_PASSWORD = "correct horse battery staple"
 SPEC_PATH = "/api/v1/openapi.json"
+STATEFUL_STEPS = 10  # calls per scenario, at most
+SCENARIOS_PER_EXAMPLE = 5  # many scenarios start from a random token; enough also reach checkout
+DEMO_CODE = "BNR41921"  # promotions/seed.py: $50 off $200
+APPROVED_CARD = {"card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099, "cvc": "123"}
 CHECKS = [
     "not_a_server_error",
     "status_code_conformance",
@@ -71,7 +80,14 @@ def fuzz_config(*, examples: int, seed: int, coverage: bool = True) -> schemathe
                 "examples": {"enabled": True},
                 "coverage": {"enabled": coverage},
                 "fuzzing": {"enabled": True},
-                "stateful": {"enabled": False},
+                # only the documented links (storefront/api/links.py): inference also guesses
+                # links between unrelated operations (an order's number into a cart's lines)
+                "stateful": {
+                    "enabled": True,
+                    "generation": {"max-examples": SCENARIOS_PER_EXAMPLE * examples},
+                    "max-steps": STATEFUL_STEPS,
+                    "inference": {"algorithms": []},
+                },
             },
             "suppress-health-check": ["all"],
         }
@@ -84,3 +100,32 @@ def load_schema(app, config: schemathesis.Config):
 
 def settings_from_env() -> dict:
     return {"examples": int(os.environ.get("FUZZ_EXAMPLES", "8")), "seed": int(os.environ.get("FUZZ_SEED", "20240607"))}
+
+
+def sellable_skus(app) -> list[str]:
+    """The demo products in stock, in a fixed order."""
+    with app.app_context():
+        query = select(Product.sku).where(Product.active, Product.stock > 0).order_by(Product.sku)
+        return list(db.session.scalars(query))
+
+
+def shopper_workflow(schema, skus: list[str]):
+    """The stateful phase's state machine, sending what a shopper would where generated values
+    are always refused (a SKU, a code, a card number): without them no scenario gets past an
+    empty cart. Schemathesis re-checks a changed body, so a negative case stays negative."""
+
+    class ShopperWorkflow(schema.as_state_machine()):
+        def setup(self):
+            products = cycle(skus)  # restarted per scenario, so a scenario replays exactly
+            self.shopper_sends = {
+                ADD_LINE.path: lambda: {"sku": next(products)},
+                APPLY_CODE.path: lambda: {"code": DEMO_CODE},
+                CHECKOUT.path: lambda: {"payment": APPROVED_CARD, "age_confirmed": True},
+            }
+
+        def before_call(self, case):
+            fill = self.shopper_sends.get(case.operation.path)
+            if fill and isinstance(case.body, dict):
+                case.body = {**case.body, **fill()}
+
+    return ShopperWorkflow

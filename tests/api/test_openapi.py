@@ -5,6 +5,8 @@ import re
 import pytest
 from schemathesis.specs.openapi import definitions
 
+from storefront.api.links import NEXT_STEPS
+
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
 SPEC_PATH = "/api/v1/openapi.json"
 
@@ -104,6 +106,25 @@ def test_operations_with_a_body_document_400_413_and_422(spec):
     for method, path, operation in documented_operations(spec):
         if "requestBody" in operation:
             assert {"400", "413", "422"} <= set(map(str, operation["responses"])), f"{method} {path}"
+
+
+def operation_at(spec: dict, reference: str) -> dict:
+    """The operation an `operationRef` such as `#/paths/~1api~1v1~1carts/post` points at."""
+    node = spec
+    for part in reference.removeprefix("#/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def test_cart_answers_link_each_next_step_of_the_workflow_with_the_cart_token(spec):
+    """The stateful phase of tests/api/test_schemathesis.py walks these; a moved route must not
+    quietly drop them."""
+    for (method, path), (status, targets) in NEXT_STEPS.items():
+        links = spec["paths"][path][method]["responses"][str(status)]["links"]
+        assert set(links) == {target.name for target in targets}, f"{method} {path}"
+        for link in links.values():
+            assert operation_at(spec, link["operationRef"])["summary"]
+            assert link["parameters"] == {"token": "$response.body#/token"}
 
 
 def test_rule_conversion_handles_converters():

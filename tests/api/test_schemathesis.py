@@ -2,18 +2,24 @@
 
 Examples, coverage and fuzzing phases with a fixed seed and few examples per operation, so it is
 deterministic and quick; `make fuzz` runs the same with many more (see tests/api/fuzzing.py).
-Checks: no 5xx, status codes and bodies match the document, invalid input gets a 4xx.
+The stateful phase then chains calls along the document's links: create a cart, add lines,
+apply a code, check out. Checks: no 5xx, status codes and bodies match the document, invalid
+input gets a 4xx.
 """
 
 import tempfile
 from pathlib import Path
+
+import hypothesis
 
 from tests.api.fuzzing import (
     cheap_password_hashing,
     fuzz_app,
     fuzz_config,
     load_schema,
+    sellable_skus,
     settings_from_env,
+    shopper_workflow,
 )
 
 # Loaded when pytest collects this module: parametrize() needs the operations up front.
@@ -25,3 +31,11 @@ schema = load_schema(fuzz_app(_store), fuzz_config(**settings_from_env()))
 def test_api_operation_honours_its_contract(case):
     with cheap_password_hashing():
         case.call_and_validate()
+
+
+def test_cart_workflow_honours_its_contract_call_after_call(tmp_path):
+    """A fresh store of its own, so what the other phases did to theirs cannot change the run."""
+    app = fuzz_app(tmp_path / "store.db")
+    store = load_schema(app, fuzz_config(**settings_from_env()))
+    workflow = hypothesis.seed(store.config.seed)(shopper_workflow(store, sellable_skus(app)))
+    workflow.run(settings=store.config.get_hypothesis_settings(phase="stateful"))
