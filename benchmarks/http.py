@@ -4,6 +4,10 @@ Run from the repository root: `python -m benchmarks.http [--seconds 8] [--connec
 SQLite always (a fresh file in a temp dir); PostgreSQL too when BENCH_DATABASE_URL is set
 (its tables are dropped and re-created: point it at a scratch database).
 
+Pages are served from the page cache as in production (storefront/page_cache.py); with
+`--page-cache off` every request renders the page, which measures the rendering itself,
+and `--page-cache both` runs the two one after the other.
+
 Load comes from wrk when it is installed (`apt-get install wrk`), else from a bounded Python
 load generator (threads and http.client; it tops out well below the server, so its figures are
 a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements the page ran
@@ -61,10 +65,11 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(database_url: str, instance: Path) -> dict:
+def server_env(database_url: str, page_cache: bool) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
+        PAGE_CACHE_SIZE=os.environ.get("PAGE_CACHE_SIZE", "2000") if page_cache else "0",
         SECRET_KEY="benchmark-secret-key-benchmark-secret-key",
         BENCHMARK_ROUTES="1",
         GUNICORN_ACCESS_LOG="",
@@ -215,7 +220,7 @@ def api_cart_token(port: int) -> str:
 
 
 def sql_count(port: int, target: Target) -> str:
-    request(port, target.path, headers=target.headers)  # warm the caches first
+    """Statements of a warm request (after the warm-up load, every worker has its caches)."""
     status, headers, _ = request(port, target.path, headers=target.headers)
     count = headers.get("X-SQL-Count", "?")
     return count if status == 200 else f"{count} ({status})"
@@ -273,10 +278,11 @@ def run_python(port: int, target: Target, seconds: int, connections: int) -> tup
 # ---------- the run ----------
 
 
-def measure(label: str, database_url: str, args) -> None:
+def measure(label: str, database_url: str, page_cache: bool, args) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'store.db'}"
-        env = server_env(url, Path(tmp))
+        env = server_env(url, page_cache)
+        label = f"{label}, page cache {'on' if page_cache else 'off'}"
         prepare_database(url, env)
         with Server(env, args.workers) as server:
             port = server.port
@@ -292,8 +298,8 @@ def measure(label: str, database_url: str, args) -> None:
             load = run_wrk if shutil.which("wrk") and not args.python_load else run_python
             results = []
             for target in targets:
-                sql = sql_count(port, target)
                 load(port, target, 1, args.connections)  # warm-up: every worker imports and caches
+                sql = sql_count(port, target)
                 rps, p50, p99, errors = load(port, target, args.seconds, args.connections)
                 results.append(Result(target.name, rps, p50, p99, sql, errors))
             rss = server.worker_rss_mb()
@@ -321,12 +327,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--page-cache", choices=["on", "off", "both"], default="on")
     args = parser.parse_args()
-    measure("SQLite", "", args)
+    databases = [("SQLite", "")]
     if (postgres := os.environ.get("BENCH_DATABASE_URL")) and not args.sqlite_only:
         from storefront.config import normalise_database_url
 
-        measure("PostgreSQL", normalise_database_url(postgres), args)
+        databases.append(("PostgreSQL", normalise_database_url(postgres)))
+    for page_cache in {"on": [True], "off": [False], "both": [True, False]}[args.page_cache]:
+        for label, url in databases:
+            measure(label, url, page_cache, args)
 
 
 if __name__ == "__main__":

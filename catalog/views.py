@@ -1,7 +1,8 @@
 """Shop pages: listing, departments, product details, search and the CBD store."""
 
-from flask import Blueprint, abort, redirect, render_template, request, session, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 
+from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.queries import (
     ProductFilter,
     department_by_slug,
@@ -9,15 +10,9 @@ from catalog.queries import (
     product_page,
 )
 from catalog.schemas import ShopQuerySchema
+from storefront.page_cache import cached_page
 
 bp = Blueprint("catalog", __name__)
-
-AGE_SESSION_KEY = "age_confirmed"
-
-
-def age_confirmed() -> bool:
-    return bool(session.get(AGE_SESSION_KEY))
-
 
 def _shop_query() -> dict:
     return ShopQuerySchema().load(request.args.to_dict())
@@ -32,8 +27,6 @@ def _render_listing(template: str, department=None, **context):
         max_price_cents=args["max_price"],
         sort=args["sort"],
     )
-    from flask import current_app
-
     page = product_page(flt, args["page"], current_app.config["PRODUCTS_PER_PAGE"])
     return render_template(
         template,
@@ -45,11 +38,13 @@ def _render_listing(template: str, department=None, **context):
 
 
 @bp.get("/shop")
+@cached_page()
 def shop():
     return _render_listing("catalog/shop.html")
 
 
 @bp.get("/shop/<slug>")
+@cached_page()
 def department(slug: str):
     dept = department_by_slug(slug)
     if dept is None:
@@ -60,6 +55,7 @@ def department(slug: str):
 
 
 @bp.get("/cbd")
+@cached_page()
 def cbd():
     dept = department_by_slug("cbd")
     if dept is None:
@@ -73,7 +69,7 @@ def cbd():
 def confirm_age():
     if request.form.get("confirm") != "yes":
         return render_template("catalog/age_denied.html"), 403
-    session[AGE_SESSION_KEY] = True
+    remember_age_confirmed()
     target = request.form.get("next") or url_for(".cbd")
     if not target.startswith("/") or target.startswith("//"):
         target = url_for(".cbd")
@@ -81,6 +77,7 @@ def confirm_age():
 
 
 @bp.get("/products/<slug>")
+@cached_page()
 def product(slug: str):
     item = product_by_slug(slug)
     if item is None:
@@ -91,5 +88,6 @@ def product(slug: str):
 
 
 @bp.get("/search")
+@cached_page()
 def search():
     return _render_listing("catalog/search.html", query=request.args.get("q", ""))

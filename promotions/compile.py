@@ -23,6 +23,7 @@ from promotions.engine import (
     PromotionIndex,
     RuleError,
     Trigger,
+    next_change,
     promotion_from_rule,
 )
 from promotions.models import Promotion as PromotionRow
@@ -52,6 +53,10 @@ class CompiledPromotions:
     index: PromotionIndex  # every active promotion that has not ended
     sale_index: PromotionIndex  # automatic product-class ones: they change shelf prices
     banners: tuple[BannerOffer, ...]  # by priority
+
+    def fresh_until(self, now: datetime) -> datetime | None:
+        """Until when prices made now stay right, as far as the clock goes (None: for good)."""
+        return next_change(self.index.promotions, now)
 
 
 class _Cache:

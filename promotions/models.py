@@ -24,6 +24,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from promotions.engine import Stacking, Trigger
 from storefront.extensions import db
+from storefront.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -147,10 +148,7 @@ class PromotionAuditEntry(db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-class PromotionVersion(db.Model):
-    """One row: the catalog version, bumped by every promotion or code write (cache key)."""
+class PromotionVersion(VersionCounter, db.Model):
+    """Bumped by every promotion or code write and by claims that change what a shopper gets."""
 
     __tablename__ = "promotion_version"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(default=0)

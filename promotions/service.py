@@ -9,7 +9,7 @@ import secrets
 from datetime import UTC, datetime
 
 from flask import g, has_request_context
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from promotions.engine import Stacking, Trigger
@@ -25,6 +25,7 @@ from promotions.models import (
 from promotions.schemas import RuleSchema, to_rule
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
+from storefront.versions import bump
 
 SYSTEM = "system"
 # No look-alikes: no 0 or O, no 1, I or L (31 symbols: 8 characters give 31**8 ≈ 8.5e11 codes).
@@ -113,6 +114,12 @@ def current_version() -> int:
     return version
 
 
+def remember_version(version: int) -> None:
+    """Take a version read together with others (the page cache's one query) for this request."""
+    if has_request_context():
+        setattr(g, _VERSION_MEMO, version or 0)
+
+
 # --- the write path ---------------------------------------------------------------------
 
 
@@ -120,13 +127,7 @@ def bump_version() -> None:
     """Invalidate every process's compiled promotions (in the caller's transaction)."""
     if has_request_context():
         g.pop(_VERSION_MEMO, None)
-    bumped = db.session.execute(
-        update(PromotionVersion)
-        .where(PromotionVersion.id == 1)
-        .values(version=PromotionVersion.version + 1)
-    ).rowcount
-    if not bumped:
-        db.session.add(PromotionVersion(id=1, version=1))
+    bump(PromotionVersion)
 
 
 def _state(promotion: Promotion) -> dict:

@@ -56,6 +56,10 @@ def load_config(instance_path: str) -> dict:
         "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "log"),
         "SMTP_URL": os.environ.get("SMTP_URL"),
         "PRODUCTS_PER_PAGE": 12,
+        # Rendered shop pages kept per worker (storefront/page_cache.py); 0 turns the cache off.
+        "PAGE_CACHE_SIZE": int(os.environ.get("PAGE_CACHE_SIZE", "2000")),
+        # A page is re-rendered at least this often even when nothing it shows has changed.
+        "PAGE_CACHE_MAX_AGE": int(os.environ.get("PAGE_CACHE_MAX_AGE", "300")),
         # flask-smorest: the OpenAPI document lives at /api/v1/openapi.json
         "API_TITLE": "Verdant & Vale Store API",
         "API_VERSION": "v1",

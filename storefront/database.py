@@ -29,7 +29,8 @@ def _sqlite_on_connect(dbapi_connection, _record):
 @event.listens_for(Engine, "begin")
 def _sqlite_on_begin(connection):
     """Writers ask for `immediate=True` so two checkouts never deadlock upgrading read locks."""
-    if connection.dialect.name != "sqlite":
+    options = connection.get_execution_options()
+    if connection.dialect.name != "sqlite" or options.get("isolation_level") == "AUTOCOMMIT":
         return
-    immediate = connection.get_execution_options().get("immediate", False)
+    immediate = options.get("immediate", False)
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -1,6 +1,6 @@
 """Imports every model so metadata (and Alembic) sees the whole schema."""
 
-from catalog.models import Department, Product  # noqa: F401
+from catalog.models import CatalogVersion, Department, Product  # noqa: F401
 from promotions.models import (  # noqa: F401
     Promotion,
     PromotionAuditEntry,
@@ -19,4 +19,4 @@ from storefront.checkout.models import (  # noqa: F401
     OutboxMessage,
     Payment,
 )
-from storefront.content.models import Article, Comment, Rating  # noqa: F401
+from storefront.content.models import Article, Comment, ContentVersion, Rating  # noqa: F401

@@ -7,6 +7,7 @@ with `PromotionIndex.build`, then `price_cart` a `CartSnapshot` in a
 
 from .benefits import DiscountClass
 from .cart import CartLine, CartSnapshot
+from .clock import next_change
 from .codes import CodeCheck, CodeStatus, check_code
 from .explain import Explanation, ExplanationStatus
 from .index import PromotionIndex
@@ -43,6 +44,7 @@ __all__ = [
     "allocate",
     "check_code",
     "format_cents",
+    "next_change",
     "normalize_code",
     "percent_of",
     "price_cart",

@@ -1,14 +1,16 @@
 """Cart API: carts are addressed by their token; every answer is the priced cart."""
 
-from flask import request
+from flask import jsonify, request
 from flask_limiter.errors import RateLimitExceeded
 from flask_smorest import Blueprint
 
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
+from storefront.cart.state import cart_state
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import error_response, handle_http_exception
+from storefront.page_cache import cached_response, store_versions
 
 blp = Blueprint("carts_api", __name__, url_prefix="/api/v1/carts", description="Carts")
 
@@ -24,7 +26,13 @@ def create_cart():
 @blp.response(200, CartOut)
 def get_cart(token):
     """The cart, priced now."""
-    return price_cart(service.find_cart(token))
+    state = cart_state(token)
+    if state is None:
+        raise service.CartNotFound()
+    stamp = (*store_versions(), *state.stamp)
+    return cached_response(
+        (request.endpoint, token), stamp, lambda: jsonify(CartOut().dump(price_cart(service.find_cart(token))))
+    )
 
 
 @blp.route("/<token>/lines", methods=["POST"])

@@ -7,6 +7,7 @@ from catalog.models import Product
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
 from promotions.pricing import check_entered_code
 from storefront.cart.models import Cart, CartLine
+from storefront.change_feed import CARTS, announce
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
 
@@ -93,6 +94,17 @@ def create_cart(user_id: int | None = None) -> Cart:
     return cart
 
 
+def mark_changed(cart: Cart) -> None:
+    """A new revision, and every worker told (on commit) to forget what it knew of the cart."""
+    cart.touch()
+    announce(CARTS, cart.token)
+
+
+def _save(cart: Cart) -> None:
+    mark_changed(cart)
+    db.session.commit()
+
+
 def _open(cart: Cart) -> Cart:
     if not cart.is_open:
         raise CartCompleted()
@@ -139,7 +151,7 @@ def add_item(cart: Cart, sku: str, quantity: int, *, age_confirmed: bool = True)
         existing.quantity += quantity
     else:
         cart.lines.append(CartLine(product=product, quantity=quantity))
-    db.session.commit()
+    _save(cart)
     return product
 
 
@@ -150,13 +162,13 @@ def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
         raise ProductUnavailable(line.product)
     _check_stock(line.product, quantity)
     line.quantity = quantity
-    db.session.commit()
+    _save(cart)
 
 
 def remove_item(cart: Cart, sku: str) -> None:
     _open(cart)
     cart.lines.remove(_line(cart, sku))
-    db.session.commit()
+    _save(cart)
 
 
 class CodeRefused(Invalid):
@@ -194,7 +206,7 @@ def apply_code(cart: Cart, text: str, *, email: str | None = None) -> CodeCheck:
         if len(codes) >= MAX_CODES:
             raise TooManyCodes()
         cart.codes = [*codes, check.code]
-        db.session.commit()
+        _save(cart)
     return check
 
 
@@ -205,4 +217,4 @@ def remove_code(cart: Cart, text: str) -> None:
     if code not in codes:
         raise CodeNotInCart(code)
     cart.codes = [existing for existing in codes if existing != code]
-    db.session.commit()
+    _save(cart)

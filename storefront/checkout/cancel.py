@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import update
 
-from catalog.models import Product
+from catalog.stock import give_back_stock
 from promotions.redemption import Claim, release_all
 from storefront.checkout.models import Order, OrderStatus, Payment, PaymentStatus
 from storefront.checkout.payments import provider
@@ -45,14 +45,9 @@ def cancel_order(number: str, actor: str) -> Order:
         for d in order.discounts
         if d.promotion_id is not None
     )
-    products = Product.__table__
-    for line in sorted(order.lines, key=lambda line: line.product_id or 0):
-        if line.product_id is not None:
-            db.session.execute(
-                update(products)
-                .where(products.c.id == line.product_id)
-                .values(stock=products.c.stock + line.quantity)
-            )
+    give_back_stock(
+        (line.product_id, line.quantity) for line in order.lines if line.product_id is not None
+    )
     authorization_id = order.payment.authorization_id if order.payment else None
     if order.payment is not None:
         payments = Payment.__table__

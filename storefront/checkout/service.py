@@ -8,7 +8,7 @@ Order of work (the only order that never leaves half an order behind):
      its lines, discounts, payment and confirmation mail, finish the idempotency key;
   4. any failure rolls back the transaction and voids the authorisation.
 Locks are always taken in the same order (cart, promotions by id, codes, customer uses,
-products by id), so concurrent checkouts wait for each other instead of deadlocking.
+the promotions version, products by id, the catalog version), so concurrent checkouts wait for each other instead of deadlocking.
 """
 
 from collections.abc import Callable
@@ -18,9 +18,11 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from catalog.models import Product
+from catalog.stock import take_stock
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
 from storefront.cart.service import CartCompleted, find_cart
+from storefront.change_feed import CARTS, announce
 from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
@@ -119,30 +121,25 @@ def _retryable(error: DBAPIError) -> bool:
     return "locked" in text or "busy" in text or code in {"40001", "40P01", "55P03"}
 
 
-def _complete_cart(cart_id: int) -> None:
+def _complete_cart(cart: Cart) -> None:
     table = Cart.__table__
     done = db.session.execute(
         update(table)
-        .where(table.c.id == cart_id, table.c.status == CartStatus.OPEN.value)
+        .where(table.c.id == cart.id, table.c.status == CartStatus.OPEN.value)
         .values(status=CartStatus.COMPLETED.value)
     ).rowcount
     if done != 1:
         raise CartCompleted()
+    announce(CARTS, cart.token)
 
 
 def _take_stock(cart: Cart) -> None:
-    """Conditional decrements in product-id order; the first shortfall stops the order."""
-    table = Product.__table__
-    for line in sorted(cart.lines, key=lambda line: line.product_id):
-        taken = db.session.execute(
-            update(table)
-            .where(table.c.id == line.product_id, table.c.stock >= line.quantity)
-            .values(stock=table.c.stock - line.quantity)
-        ).rowcount
-        if taken != 1:
-            left = db.session.scalar(select(Product.stock).where(Product.id == line.product_id)) or 0
-            name = line.product.name
-            raise CartChanged([f"Only {left} left of {name}." if left > 0 else f"{name} is sold out."])
+    """The first shortfall stops the order (the caller rolls the transaction back)."""
+    short = take_stock((line.product_id, line.quantity) for line in cart.lines)
+    if short is not None:
+        left = db.session.scalar(select(Product.stock).where(Product.id == short)) or 0
+        name = next(line.product.name for line in cart.lines if line.product_id == short)
+        raise CartChanged([f"Only {left} left of {name}." if left > 0 else f"{name} is sold out."])
 
 
 def claims_for(current: Quote, email: str) -> list[Claim]:
@@ -157,7 +154,7 @@ def _commit(
 ) -> tuple[Order, int]:
     begin_write()
     cart = find_cart(request.cart_token)
-    _complete_cart(cart.id)
+    _complete_cart(cart)
     data = request.data
     current = quote(cart, email=data["email"], region=seen.region, method=seen.method)
     if current.fingerprint != seen.fingerprint or current.total_cents != authorization.amount_cents:

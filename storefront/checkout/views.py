@@ -11,7 +11,7 @@ from flask import Blueprint, redirect, render_template, request, session, url_fo
 from flask_login import current_user
 from marshmallow import ValidationError
 
-from catalog.views import age_confirmed
+from catalog.age import age_confirmed
 from storefront.cart.service import CartCompleted, CartNotFound, find_cart
 from storefront.cart.session import SESSION_KEY, current_cart, forget_cart
 from storefront.checkout import forms, idempotency

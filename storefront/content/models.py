@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
+from storefront.versions import VersionCounter, watch
 
 
 def utcnow() -> datetime:
@@ -99,3 +100,12 @@ class Comment(db.Model):
     @property
     def is_reply(self) -> bool:
         return self.parent_id is not None
+
+
+class ContentVersion(VersionCounter, db.Model):
+    """Bumped by every change to articles, votes and comments (pages that show them are cached)."""
+
+    __tablename__ = "content_version"
+
+
+watch(ContentVersion, Article, Rating, Comment)

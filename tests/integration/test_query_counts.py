@@ -1,6 +1,8 @@
 """Pages run a fixed number of SQL statements whatever they show: no N+1 queries.
 
-Counted with the X-SQL-Count header that BENCHMARK_ROUTES adds (storefront/instrumentation.py).
+Counted with the X-SQL-Count header that BENCHMARK_ROUTES adds (storefront/instrumentation.py),
+with the page cache off so that the rendering itself is counted (tests/integration/test_page_cache.py
+counts the cached path).
 """
 
 import pytest
@@ -11,7 +13,7 @@ from tests.factories import make_department, make_product
 
 @pytest.fixture
 def app_config():
-    return {"BENCHMARK_ROUTES": True, "PRODUCTS_PER_PAGE": 40}
+    return {"BENCHMARK_ROUTES": True, "PRODUCTS_PER_PAGE": 40, "PAGE_CACHE_SIZE": 0}
 
 
 def statements(client, path: str) -> int:

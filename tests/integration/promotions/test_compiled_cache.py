@@ -30,6 +30,12 @@ def promotion_reads(seen: list[str]) -> list[str]:
 
 
 @pytest.fixture
+def app_config():
+    """The pricing path itself is measured: no page cache in front of the cart API."""
+    return {"PAGE_CACHE_SIZE": 0}
+
+
+@pytest.fixture
 def cart(client, app):
     make_blanket()
     make_promotion(bnr_rule())

@@ -1,0 +1,159 @@
+"""PostgreSQL tells every worker what moved (LISTEN/NOTIFY), so a cached page needs no query.
+
+Writers `announce(channel, key)` inside their transaction; PostgreSQL delivers it only when
+the transaction commits (a rollback announces nothing). Each worker process keeps one
+listening connection and, before trusting what it remembers, drains the notifications that
+have arrived: a non-blocking read of a socket, no round trip. What they name is forgotten
+and read again on next use. The committing process forgets at once, after its commit, so
+its own next request never sees the old state; other workers as soon as the notification
+reaches them (well under a millisecond on one host). A broken listening connection makes the
+worker forget everything and listen again before it reads anything.
+
+SQLite has no NOTIFY (and its reads cost no round trip): there nothing is remembered and
+every request reads.
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+
+import psycopg
+from flask import current_app, has_app_context
+from sqlalchemy import event, text
+from sqlalchemy.orm import Session
+
+from storefront.extensions import db
+
+EXTENSION_KEY = "storefront.change_feed"
+VERSIONS = "store_versions"  # a version counter moved: payload unused
+CARTS = "store_carts"  # a cart moved: payload is its token
+CHANNELS = (VERSIONS, CARTS)
+MAX_CARTS = 20_000
+_PENDING = "change_feed.pending"
+
+
+class ChangeFeed:
+    """What this process remembers, and the connection that says when to forget it."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.lock = threading.RLock()
+        self.connection: psycopg.Connection | None = None
+        self.versions: tuple | None = None
+        self.carts: OrderedDict[str, Hashable] = OrderedDict()
+        self.generation = 0  # moves with every forget: a read that crossed one is not kept
+
+    # --- listening -------------------------------------------------------------------------
+
+    def _listen(self) -> None:
+        self.forget_all()
+        self.connection = psycopg.connect(self.url, autocommit=True)
+        for channel in CHANNELS:
+            self.connection.execute(f"LISTEN {channel}")
+
+    def drain(self) -> None:
+        """Apply every notification that has arrived; reconnect (forgetting all) if need be."""
+        with self.lock:
+            try:
+                if self.connection is None or self.connection.closed:
+                    self._listen()
+                pgconn = self.connection.pgconn
+                pgconn.consume_input()
+                while (note := pgconn.notifies()) is not None:
+                    self.forget(note.relname.decode(), note.extra.decode())
+            except psycopg.Error:
+                self.close()
+                self._listen()
+
+    def close(self) -> None:
+        with self.lock:
+            if self.connection is not None and not self.connection.closed:
+                self.connection.close()
+            self.connection = None
+            self.forget_all()
+
+    # --- remembering -----------------------------------------------------------------------
+
+    def lookup(self, channel: str, key: str) -> tuple[bool, Hashable]:
+        """(True, value) when `key` of `channel` is remembered, else (False, None)."""
+        with self.lock:
+            if channel == VERSIONS:
+                return self.versions is not None, self.versions
+            if key in self.carts:
+                self.carts.move_to_end(key)
+                return True, self.carts[key]
+            return False, None
+
+    def remember(self, channel: str, key: str, value: Hashable, generation: int) -> None:
+        """Keep `value`, read after `generation`, unless something was forgotten since then."""
+        with self.lock:
+            if generation != self.generation:
+                return  # a notification may have crossed the read: read again next time
+            if channel == VERSIONS:
+                self.versions = value
+            else:
+                self.carts[key] = value
+                while len(self.carts) > MAX_CARTS:
+                    self.carts.popitem(last=False)
+
+    def forget(self, channel: str, key: str) -> None:
+        with self.lock:
+            self.generation += 1
+            if channel == VERSIONS:
+                self.versions = None
+            else:
+                self.carts.pop(key, None)
+
+    def forget_all(self) -> None:
+        with self.lock:
+            self.generation += 1
+            self.versions = None
+            self.carts.clear()
+
+
+def current_feed() -> ChangeFeed | None:
+    """This app's feed, drained; None on databases without NOTIFY or when it can't listen."""
+    feed = current_app.extensions.get(EXTENSION_KEY)
+    if feed is None:
+        engine = db.engine
+        if engine.dialect.name != "postgresql":
+            return None
+        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+        feed = current_app.extensions.setdefault(EXTENSION_KEY, ChangeFeed(url))
+        event.listen(engine, "engine_disposed", lambda _engine: feed.close())
+    try:
+        feed.drain()
+    except psycopg.Error:
+        return None  # the database is unreachable: read everything, as on SQLite
+    return feed
+
+
+def announce(channel: str, key: str = "", session: Session | None = None) -> None:
+    """Tell every worker, when the current transaction commits, that `key` of `channel` moved."""
+    session = session or db.session
+    session.info.setdefault(_PENDING, set()).add((channel, key))
+
+
+@event.listens_for(Session, "before_commit")
+def _notify(session: Session) -> None:
+    if not session.in_transaction() or session.get_bind().dialect.name != "postgresql":
+        return
+    session.flush()  # the commit's own flush comes after this event: writes there announce too
+    pending = session.info.get(_PENDING)
+    if pending:
+        for channel, key in sorted(pending):
+            session.execute(text("SELECT pg_notify(:channel, :key)"), {"channel": channel, "key": key})
+
+
+@event.listens_for(Session, "after_commit")
+def _forget_here(session: Session) -> None:
+    """This process need not wait for its own notification."""
+    pending = session.info.pop(_PENDING, None)
+    if pending and has_app_context() and (feed := current_app.extensions.get(EXTENSION_KEY)):
+        for channel, key in pending:
+            feed.forget(channel, key)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(_PENDING, None)
