@@ -7,13 +7,16 @@ have arrived: a non-blocking read of a socket, no round trip. What they name is 
 and read again on next use. The committing process forgets at once, after its commit, so
 its own next request never sees the old state; other workers as soon as the notification
 reaches them (well under a millisecond on one host). A broken listening connection makes the
-worker forget everything and listen again before it reads anything.
+worker forget everything and listen again before it reads anything. Nothing is trusted for
+longer than `TRUST_SECONDS` either, so a connection that dies silently (a dropped NAT
+entry) can leave a worker behind by a second at most, for about one query a second.
 
 SQLite has no NOTIFY (and its reads cost no round trip): there nothing is remembered and
 every request reads.
 """
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Hashable
 
@@ -29,6 +32,7 @@ VERSIONS = "store_versions"  # a version counter moved: payload unused
 CARTS = "store_carts"  # a cart moved: payload is its token
 CHANNELS = (VERSIONS, CARTS)
 MAX_CARTS = 20_000
+TRUST_SECONDS = 1.0
 _PENDING = "change_feed.pending"
 
 
@@ -39,8 +43,8 @@ class ChangeFeed:
         self.url = url
         self.lock = threading.RLock()
         self.connection: psycopg.Connection | None = None
-        self.versions: tuple | None = None
-        self.carts: OrderedDict[str, Hashable] = OrderedDict()
+        self.versions: tuple[float, Hashable] | None = None  # (read at, value)
+        self.carts: OrderedDict[str, tuple[float, Hashable]] = OrderedDict()
         self.generation = 0  # moves with every forget: a read that crossed one is not kept
 
     # --- listening -------------------------------------------------------------------------
@@ -77,22 +81,22 @@ class ChangeFeed:
     def lookup(self, channel: str, key: str) -> tuple[bool, Hashable]:
         """(True, value) when `key` of `channel` is remembered, else (False, None)."""
         with self.lock:
-            if channel == VERSIONS:
-                return self.versions is not None, self.versions
-            if key in self.carts:
-                self.carts.move_to_end(key)
-                return True, self.carts[key]
-            return False, None
+            kept = self.versions if channel == VERSIONS else self.carts.get(key)
+            if kept is None or time.monotonic() - kept[0] > TRUST_SECONDS:
+                return False, None
+            return True, kept[1]
 
     def remember(self, channel: str, key: str, value: Hashable, generation: int) -> None:
         """Keep `value`, read after `generation`, unless something was forgotten since then."""
         with self.lock:
             if generation != self.generation:
                 return  # a notification may have crossed the read: read again next time
+            kept = (time.monotonic(), value)
             if channel == VERSIONS:
-                self.versions = value
+                self.versions = kept
             else:
-                self.carts[key] = value
+                self.carts[key] = kept
+                self.carts.move_to_end(key)
                 while len(self.carts) > MAX_CARTS:
                     self.carts.popitem(last=False)
 

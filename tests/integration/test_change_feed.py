@@ -7,7 +7,7 @@ from sqlalchemy import text
 
 from catalog import service as catalog_service
 from storefront.cart import service as cart_service
-from storefront.change_feed import EXTENSION_KEY
+from storefront.change_feed import EXTENSION_KEY, TRUST_SECONDS
 from storefront.extensions import db
 from tests.conftest import build_app
 from tests.factories import make_department, make_product
@@ -94,3 +94,14 @@ def test_a_cart_changed_by_another_worker_shows_here(app, tea):
         return "$20.00" in client.get("/cart").get_data(as_text=True)
 
     assert eventually(shows_two)
+
+
+def test_a_change_nobody_announced_shows_within_a_second(app, tea):
+    client = app.test_client()
+    assert "$10.00" in product_page(client)
+    db.session.execute(text("UPDATE products SET price_cents = 1250 WHERE sku = 'TEA-1'"))
+    db.session.execute(text("UPDATE catalog_version SET version = version + 1"))
+    db.session.commit()
+    started = time.monotonic()
+    assert eventually(lambda: "$12.50" in product_page(client), seconds=3)
+    assert time.monotonic() - started < TRUST_SECONDS + 0.5
