@@ -115,16 +115,23 @@ class ChangeFeed:
             self.carts.clear()
 
 
+def _start_feed() -> ChangeFeed | bool:
+    """This app's feed; False (remembered, so asked once) on databases without NOTIFY."""
+    engine = db.engine
+    if engine.dialect.name != "postgresql":
+        return False
+    feed = ChangeFeed(engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
+    event.listen(engine, "engine_disposed", lambda _engine: feed.close())
+    return feed
+
+
 def current_feed() -> ChangeFeed | None:
     """This app's feed, drained; None on databases without NOTIFY or when it can't listen."""
     feed = current_app.extensions.get(EXTENSION_KEY)
     if feed is None:
-        engine = db.engine
-        if engine.dialect.name != "postgresql":
-            return None
-        url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
-        feed = current_app.extensions.setdefault(EXTENSION_KEY, ChangeFeed(url))
-        event.listen(engine, "engine_disposed", lambda _engine: feed.close())
+        feed = current_app.extensions[EXTENSION_KEY] = _start_feed()
+    if not feed:
+        return None
     try:
         feed.drain()
     except psycopg.Error:

@@ -10,6 +10,7 @@ ending) or `PAGE_CACHE_MAX_AGE` passes. Signed-in shoppers and shoppers with a m
 waiting get a fresh render; prices at checkout are always computed afresh.
 """
 
+import re
 import secrets
 import threading
 import time
@@ -58,11 +59,20 @@ CART_ITEM_COUNT = Hole(item_count)
 HOLES = (CSRF_TOKEN, CART_ITEM_COUNT)
 
 
-def fill_holes(html: str) -> str:
-    for hole in HOLES:
-        if hole.marker in html:
-            html = html.replace(hole.marker, str(escape(hole.fill())))
-    return html
+_MARKERS = re.compile("(" + "|".join(hole.marker for hole in HOLES) + ")")
+_BY_MARKER = {hole.marker: hole for hole in HOLES}
+
+
+def split_holes(html: str) -> tuple:
+    """`html` as text and holes in turn, so filling it is one join, not a search per hole."""
+    return tuple(_BY_MARKER.get(part, part) for part in _MARKERS.split(html) if part)
+
+
+def fill_holes(parts: tuple) -> str:
+    """Each hole filled once (a page has a CSRF token in every form), the text as it was."""
+    holes = {part for part in parts if isinstance(part, Hole)}
+    values = {hole: str(escape(hole.fill())) for hole in holes}
+    return "".join([values.get(part, part) for part in parts])
 
 
 def _counter(model) -> object:
@@ -104,7 +114,7 @@ def store_versions() -> tuple:
 class Entry:
     stamp: tuple
     expires: float  # time.time()
-    body: str
+    parts: tuple  # the body, split at its holes
     mimetype: str
 
 
@@ -165,12 +175,12 @@ def cached_response(key: Hashable, stamp: tuple, make: Callable[[], Response]) -
             g.pop(_PUNCHING, None)
         if response.direct_passthrough:
             return response
-        body = response.get_data(as_text=True)
+        parts = split_holes(response.get_data(as_text=True))
         if cache and response.status_code == 200:
-            cache.put(key, Entry(stamp, _expires(now), body, response.mimetype))
-        response.set_data(fill_holes(body))
+            cache.put(key, Entry(stamp, _expires(now), parts, response.mimetype))
+        response.set_data(fill_holes(parts))
         return response
-    return Response(fill_holes(entry.body), mimetype=entry.mimetype)
+    return Response(fill_holes(entry.parts), mimetype=entry.mimetype)
 
 
 def _personal() -> bool:
