@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload
 from catalog.models import Product
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
 from promotions.pricing import check_entered_code
-from storefront.cart.models import Cart, CartLine
+from storefront.cart.models import Cart, CartLine, new_token
 from storefront.change_feed import CARTS, announce
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
@@ -88,8 +88,9 @@ def find_cart(token: str | None) -> Cart:
 
 
 def create_cart(user_id: int | None = None) -> Cart:
-    cart = Cart(user_id=user_id, codes=[])
+    cart = Cart(token=new_token(), user_id=user_id, codes=[])
     db.session.add(cart)
+    announce(CARTS, cart.token)  # a worker may remember "no such cart" for a token asked about
     db.session.commit()
     return cart
 
