@@ -17,6 +17,20 @@ from storefront.versions import bump
 _PRODUCTS = Product.__table__
 
 
+def _move(product_id: int, change: int, *conditions) -> int | None:
+    """Add `change` to the stock when `conditions` hold; the level after, or None."""
+    return db.session.execute(
+        update(_PRODUCTS)
+        .where(_PRODUCTS.c.id == product_id, *conditions)
+        .values(stock=_PRODUCTS.c.stock + change)
+        .returning(_PRODUCTS.c.stock)
+    ).scalar()
+
+
+def _shown_changed(level: int, change: int) -> bool:
+    return Product.shown_stock(level) != Product.shown_stock(level - change)
+
+
 def take_stock(quantities: Iterable[tuple[int, int]]) -> int | None:
     """Take each (product id, quantity); the id of the first product short of stock, else None.
 
@@ -24,15 +38,10 @@ def take_stock(quantities: Iterable[tuple[int, int]]) -> int | None:
     """
     shown_changed = False
     for product_id, quantity in sorted(quantities):
-        left = db.session.execute(
-            update(_PRODUCTS)
-            .where(_PRODUCTS.c.id == product_id, _PRODUCTS.c.stock >= quantity)
-            .values(stock=_PRODUCTS.c.stock - quantity)
-            .returning(_PRODUCTS.c.stock)
-        ).scalar()
+        left = _move(product_id, -quantity, _PRODUCTS.c.stock >= quantity)
         if left is None:
             return product_id
-        shown_changed |= Product.shown_stock(left) != Product.shown_stock(left + quantity)
+        shown_changed |= _shown_changed(left, -quantity)
     if shown_changed:
         bump(CatalogVersion)
     return None
@@ -42,13 +51,8 @@ def give_back_stock(quantities: Iterable[tuple[int, int]]) -> None:
     """Return each (product id, quantity) to the shelf (a cancelled order)."""
     shown_changed = False
     for product_id, quantity in sorted(quantities):
-        now = db.session.execute(
-            update(_PRODUCTS)
-            .where(_PRODUCTS.c.id == product_id)
-            .values(stock=_PRODUCTS.c.stock + quantity)
-            .returning(_PRODUCTS.c.stock)
-        ).scalar()
-        if now is not None:
-            shown_changed |= Product.shown_stock(now) != Product.shown_stock(now - quantity)
+        level = _move(product_id, quantity)
+        if level is not None:
+            shown_changed |= _shown_changed(level, quantity)
     if shown_changed:
         bump(CatalogVersion)

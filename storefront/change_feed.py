@@ -21,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Hashable
 
 import psycopg
-from flask import current_app, has_app_context
+from flask import current_app, g, has_app_context, has_request_context
 from sqlalchemy import event, text
 from sqlalchemy.orm import Session
 
@@ -125,8 +125,20 @@ def _start_feed() -> ChangeFeed | bool:
     return feed
 
 
+_DRAINED = "change_feed.drained"
+
+
 def current_feed() -> ChangeFeed | None:
-    """This app's feed, drained; None on databases without NOTIFY or when it can't listen."""
+    """This app's feed, drained once per request; None without NOTIFY or when it can't listen."""
+    if has_request_context() and _DRAINED in g:
+        return g.get(_DRAINED)
+    feed = _drained_feed()
+    if has_request_context():
+        setattr(g, _DRAINED, feed)
+    return feed
+
+
+def _drained_feed() -> ChangeFeed | None:
     feed = current_app.extensions.get(EXTENSION_KEY)
     if feed is None:
         feed = current_app.extensions[EXTENSION_KEY] = _start_feed()

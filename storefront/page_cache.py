@@ -99,7 +99,7 @@ def store_versions() -> tuple:
             token = cart_token()
             if token and not state_known(token):
                 row = quick_rows(_VERSIONS_AND_CART, {"token": token})[0]
-                remember_state(token, row[len(_COUNTERS):], generation)
+                remember_state(token, row[len(_COUNTERS):], feed, generation)
             else:
                 row = quick_rows(_VERSIONS)[0]
             versions = tuple(row[: len(_COUNTERS)])

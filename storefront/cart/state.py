@@ -10,7 +10,7 @@ from flask import g
 from sqlalchemy import bindparam, func, select
 
 from storefront.cart.models import Cart, CartLine, CartStatus
-from storefront.change_feed import CARTS, current_feed
+from storefront.change_feed import CARTS, ChangeFeed, current_feed
 from storefront.quick_reads import quick_rows
 
 
@@ -58,13 +58,13 @@ def state_known(token: str) -> bool:
     return feed is not None and feed.lookup(CARTS, token)[0]
 
 
-def remember_state(token: str, row, generation: int | None) -> CartState | None:
-    """Keep a state read (alone or with other columns) when `generation` still holds."""
+def remember_state(token: str, row, feed: ChangeFeed | None, generation: int | None) -> CartState | None:
+    """Keep a state read (alone or with other columns); `feed` keeps it if `generation` holds."""
     revision, status, count = row
     state = None if revision is None else CartState(revision, str(status), int(count))
     _memo()[token] = state
-    if generation is not None:
-        current_feed().remember(CARTS, token, state, generation)
+    if feed is not None:
+        feed.remember(CARTS, token, state, generation)
     return state
 
 
@@ -78,5 +78,5 @@ def cart_state(token: str) -> CartState | None:
             memo[token] = state
         else:
             generation = feed.generation if feed else None
-            remember_state(token, quick_rows(_CART_STATE, {"token": token})[0], generation)
+            remember_state(token, quick_rows(_CART_STATE, {"token": token})[0], feed, generation)
     return memo[token]
