@@ -4,8 +4,10 @@ from decimal import Decimal, InvalidOperation
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
+from catalog.images import image_url
 from catalog.queries import SORTS
 
+IMAGE_FIELD_MAX = 1_300_000  # a base64 data: URL of a picture that fits in a 1 MB request
 TAG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,39}$", error="Tags are lowercase words or hyphens.")
 
 
@@ -52,10 +54,17 @@ class ProductOut(Schema):
     stock = fields.Integer()
     tags = fields.List(fields.String())
     active = fields.Boolean()
+    image_url = fields.Function(
+        lambda product: image_url(product) if product.image else None,
+        metadata={"description": "Where the product's picture is served; null when it has none."},
+    )
 
 
 class ProductAdminOut(ProductOut):
     cost_cents = fields.Integer(allow_none=True)
+    image = fields.String(
+        allow_none=True, metadata={"description": "The stored picture; send it back to keep it."}
+    )
 
 
 class ProductListQuery(Schema):
@@ -79,6 +88,18 @@ class ProductIn(Schema):
     stock = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 1_000_000))
     tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20))
     active = fields.Boolean(load_default=True)
+    image = fields.String(
+        allow_none=True,
+        validate=validate.Length(1, IMAGE_FIELD_MAX),
+        metadata={
+            "description": (
+                "The picture: a `data:image/png;base64,…` URL (PNG, JPEG, WebP or GIF, recognised "
+                "by content, at most MEDIA_MAX_BYTES, 900 KB by default) to upload, the `image` "
+                "value of an existing product to reuse its picture, or null for none (shoppers "
+                "then see a placeholder with the product's initials)."
+            )
+        },
+    )
 
     @post_load
     def _dedupe_tags(self, data, **kwargs):

@@ -25,6 +25,7 @@ from promotions.models import (
 from promotions.schemas import RuleSchema, to_rule
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 from storefront.versions import bump
 
 SYSTEM = "system"
@@ -135,7 +136,7 @@ def _state(promotion: Promotion) -> dict:
 
 
 def _finish(promotion: Promotion, action: str, actor: str, before: dict | None, after=None) -> None:
-    """Audit, bump the version and commit; a code collision becomes a 409."""
+    """Audit and bump the version (the caller's transaction commits); a code collision becomes a 409."""
     db.session.flush()
     db.session.add(
         PromotionAuditEntry(
@@ -148,9 +149,8 @@ def _finish(promotion: Promotion, action: str, actor: str, before: dict | None, 
     )
     bump_version()
     try:
-        db.session.commit()
+        db.session.flush()
     except IntegrityError as error:
-        db.session.rollback()
         raise Conflict("A code in this promotion is already in use.") from error
 
 
@@ -223,6 +223,7 @@ def _writable(promotion_id: int) -> Promotion:
     return promotion
 
 
+@write_transaction()
 def create_promotion(data: dict, *, actor: str = SYSTEM) -> Promotion:
     """Create from a loaded `PromotionIn` document (`status` defaults to active)."""
     data = dict(data)
@@ -236,6 +237,7 @@ def create_promotion(data: dict, *, actor: str = SYSTEM) -> Promotion:
     return promotion
 
 
+@write_transaction()
 def update_promotion(promotion_id: int, changes: dict, *, actor: str = SYSTEM) -> Promotion:
     """Merge a partially loaded document over the stored rule and validate the whole."""
     promotion = _writable(promotion_id)
@@ -252,6 +254,7 @@ def update_promotion(promotion_id: int, changes: dict, *, actor: str = SYSTEM) -
     return promotion
 
 
+@write_transaction()
 def _set_status(promotion_id: int, status: PromotionStatus, action: str, actor: str) -> Promotion:
     promotion = _writable(promotion_id)
     before = _state(promotion)
@@ -272,6 +275,7 @@ def archive_promotion(promotion_id: int, *, actor: str = SYSTEM) -> Promotion:
     return _set_status(promotion_id, PromotionStatus.ARCHIVED, "archive", actor)
 
 
+@write_transaction()
 def end_promotion_now(promotion_id: int, *, actor: str = SYSTEM) -> Promotion:
     """Set the end to now (exclusive), so the promotion stops at once and shows as expired."""
     promotion = _writable(promotion_id)
@@ -286,6 +290,7 @@ def end_promotion_now(promotion_id: int, *, actor: str = SYSTEM) -> Promotion:
     return promotion
 
 
+@write_transaction()
 def duplicate_promotion(promotion_id: int, *, actor: str = SYSTEM) -> Promotion:
     """A draft copy without codes (codes are unique) and with fresh counters."""
     original = get_promotion(promotion_id)
@@ -303,6 +308,7 @@ def was_used(promotion: Promotion) -> bool:
     return bool(promotion.times_used or promotion.given_cents or code_uses)
 
 
+@write_transaction()
 def delete_promotion(promotion_id: int, *, actor: str = SYSTEM) -> Promotion | None:
     """Delete an unused promotion; a used one is archived instead and returned."""
     promotion = get_promotion(promotion_id)
@@ -319,6 +325,7 @@ def delete_promotion(promotion_id: int, *, actor: str = SYSTEM) -> Promotion | N
 # --- codes --------------------------------------------------------------------------------
 
 
+@write_transaction()
 def add_code(
     promotion_id: int, code: str, *, usage_limit: int | None = None, actor: str = SYSTEM
 ) -> PromotionCode:
@@ -337,6 +344,7 @@ def add_code(
     return row
 
 
+@write_transaction()
 def generate_codes(
     promotion_id: int,
     count: int,

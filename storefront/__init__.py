@@ -19,7 +19,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(app.instance_path))
     app.config.update(config or {})
     app.config.setdefault(
-        "SQLALCHEMY_ENGINE_OPTIONS", engine_options(app.config["SQLALCHEMY_DATABASE_URI"])
+        "SQLALCHEMY_ENGINE_OPTIONS",
+        engine_options(app.config["SQLALCHEMY_DATABASE_URI"], app.config["SQLITE_BUSY_TIMEOUT"]),
     )
     register_extensions(app)
     register_blueprints(app)
@@ -48,6 +49,7 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    from catalog.media import bp as media_bp
     from catalog.views import bp as catalog_bp
     from promotions.views import bp as promotions_bp
     from storefront.accounts.views import bp as accounts_bp
@@ -61,6 +63,7 @@ def register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(catalog_bp)
+    app.register_blueprint(media_bp)
     app.register_blueprint(promotions_bp)
     app.register_blueprint(cart_bp)
     app.register_blueprint(checkout_bp)

@@ -35,6 +35,12 @@ def load_config(instance_path: str) -> dict:
         "APP_ENV": "production" if production else "development",
         "SECRET_KEY": _secret_key(instance, production),
         "SQLALCHEMY_DATABASE_URI": normalise_database_url(database_url),
+        # Seconds a SQLite writer waits for the write lock before the request answers 503.
+        "SQLITE_BUSY_TIMEOUT": float(os.environ.get("SQLITE_BUSY_TIMEOUT", "10")),
+        # Uploaded product and department pictures (catalog/images.py) and their size limit,
+        # which must leave room in a request under MAX_CONTENT_LENGTH.
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT") or str(instance / "media"),
+        "MEDIA_MAX_BYTES": int(os.environ.get("MEDIA_MAX_BYTES", str(900 * 1024))),
         "STORE_NAME": os.environ.get("STORE_NAME", "Verdant & Vale"),
         "STORE_TIMEZONE": os.environ.get("STORE_TIMEZONE", "America/New_York"),
         "MAX_CONTENT_LENGTH": 1024 * 1024,

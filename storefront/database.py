@@ -1,14 +1,17 @@
-"""Database engine tuning: SQLite gets WAL, a busy timeout, foreign keys and explicit BEGIN."""
+"""Database engine tuning: SQLite gets WAL, a busy timeout, foreign keys and explicit BEGIN.
+
+Writers begin through `storefront.transactions.write_transaction` (BEGIN IMMEDIATE here).
+"""
 
 import sqlite3
 
 from sqlalchemy import Engine, event
 
 
-def engine_options(database_uri: str) -> dict:
-    """Engine options by backend; SQLite waits for locks instead of failing at once."""
+def engine_options(database_uri: str, busy_timeout: float = 10.0) -> dict:
+    """Engine options by backend; SQLite waits `busy_timeout` seconds for the write lock."""
     if database_uri.startswith("sqlite"):
-        return {"connect_args": {"timeout": 30, "check_same_thread": False}}
+        return {"connect_args": {"timeout": busy_timeout, "check_same_thread": False}}
     return {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
 
 
@@ -21,7 +24,6 @@ def _sqlite_on_connect(dbapi_connection, _record):
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 

@@ -4,6 +4,7 @@ from contextlib import suppress
 
 from flask import Flask, jsonify, make_response, render_template, request
 from marshmallow import ValidationError
+from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 
@@ -12,6 +13,7 @@ class StoreError(Exception):
 
     status = 400
     code = "bad_request"
+    headers: tuple[tuple[str, str], ...] = ()
 
     def __init__(self, message: str, *, fields: dict | None = None):
         super().__init__(message)
@@ -104,7 +106,17 @@ def handle_http_exception(error: HTTPException):
 
 
 def handle_store_error(error: StoreError):
-    return error_response(error.status, error.code, error.message, error.fields)
+    return error_response(error.status, error.code, error.message, error.fields, error.headers)
+
+
+def handle_database_error(error: DBAPIError):
+    """A lock that outlasted the busy timeout outside `write_transaction` is still a 503."""
+    from storefront.transactions import StoreBusy, is_lock_timeout
+
+    if is_lock_timeout(error):
+        _discard_failed_transaction()
+        return handle_store_error(StoreBusy())
+    return handle_unexpected(error)
 
 
 def handle_validation_error(error: ValidationError):
@@ -133,4 +145,5 @@ def register(app: Flask) -> None:
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(StoreError, handle_store_error)
     app.register_error_handler(ValidationError, handle_validation_error)
+    app.register_error_handler(DBAPIError, handle_database_error)
     app.register_error_handler(Exception, handle_unexpected)

@@ -10,6 +10,7 @@ from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.service import MAX_QUANTITY, mark_changed
 from storefront.errors import Conflict
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 
 class EmailTaken(Conflict):
@@ -20,6 +21,7 @@ class EmailTaken(Conflict):
         )
 
 
+@write_transaction()
 def register_customer(email: str, password: str, name: str = "") -> User:
     """A new customer; an existing email (customer or staff) is never taken over."""
     if find_user(email) is not None:
@@ -27,7 +29,6 @@ def register_customer(email: str, password: str, name: str = "") -> User:
     user = User(email=normalise_email(email), password_hash=hash_password(password), name=name,
                 role=Role.CUSTOMER)
     db.session.add(user)
-    db.session.commit()
     return user
 
 
@@ -42,13 +43,14 @@ def _open_cart(user_id: int) -> Cart | None:
     return db.session.scalar(query)
 
 
+@write_transaction()
 def keep_cart_for(user: User, cart: Cart | None) -> None:
     """A cart filled while signed in belongs to the account, not to the browser."""
     if cart is not None and cart.is_open and cart.user_id is None:
         cart.user_id = user.id
-        db.session.commit()
 
 
+@write_transaction()
 def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
     """The cart the signed-in shopper continues with: the guest's lines added to their own.
 
@@ -61,7 +63,6 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
     if own is None:
         guest.user_id = user.id
         mark_changed(guest)
-        db.session.commit()
         return guest
     lines = {line.product_id: line for line in own.lines}
     for line in guest.lines:
@@ -75,5 +76,4 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
     mark_changed(own)
     mark_changed(guest)
     db.session.delete(guest)
-    db.session.commit()
     return own

@@ -7,6 +7,7 @@ from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 MIN_PASSWORD = 10
 
@@ -16,6 +17,7 @@ def list_staff() -> list[User]:
     return list(db.session.scalars(query))
 
 
+@write_transaction()
 def create_staff(email: str, password: str, role: Role, name: str = "") -> User:
     """A new staff account; an existing email is refused rather than silently taken over."""
     if role not in STAFF_ROLES:
@@ -31,10 +33,10 @@ def create_staff(email: str, password: str, role: Role, name: str = "") -> User:
         email=normalise_email(email), name=name.strip(), role=role, password_hash=hash_password(password)
     )
     db.session.add(user)
-    db.session.commit()
     return user
 
 
+@write_transaction()
 def set_active(user_id: int, active: bool, *, actor: User) -> User:
     """Switch a staff account on or off; nobody can switch off themselves (or the last owner)."""
     user = db.session.get(User, user_id)
@@ -45,7 +47,6 @@ def set_active(user_id: int, active: bool, *, actor: User) -> User:
     if not active and user.role is Role.OWNER and _active_owners() <= 1:
         raise Conflict("The store needs at least one active owner.")
     user.active = active
-    db.session.commit()
     return user
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from storefront.accounts.models import STAFF_ROLES, User
 from storefront.errors import NotFound
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 TOKEN_PREFIX = "vv_"
 
@@ -48,12 +49,12 @@ def digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@write_transaction()
 def issue_token(user: User, name: str) -> tuple[ApiToken, str]:
     """Create a token for `user`; returns the row and the clear token (never stored)."""
     clear = TOKEN_PREFIX + secrets.token_urlsafe(32)
     token = ApiToken(user=user, name=name.strip(), token_hash=digest(clear), hint=clear[:10])
     db.session.add(token)
-    db.session.commit()
     return token, clear
 
 
@@ -66,8 +67,8 @@ def user_for_token(clear: str) -> User | None:
         return None
     if token.user.role not in STAFF_ROLES:
         return None
-    token.last_used_at = _now()
-    db.session.commit()
+    with write_transaction():
+        token.last_used_at = _now()
     return token.user
 
 
@@ -76,6 +77,7 @@ def tokens_of(user: User) -> list[ApiToken]:
     return list(db.session.scalars(query).unique())
 
 
+@write_transaction()
 def revoke_token(user: User, token_id: int) -> ApiToken:
     """Revoke one of `user`'s own tokens (an owner cannot be tricked into revoking others')."""
     token = db.session.get(ApiToken, token_id)
@@ -83,5 +85,4 @@ def revoke_token(user: User, token_id: int) -> ApiToken:
         raise NotFound("No such token.")
     if token.revoked_at is None:
         token.revoked_at = _now()
-        db.session.commit()
     return token

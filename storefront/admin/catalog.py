@@ -88,9 +88,9 @@ def edit_product(sku: str):
     product = product_by_sku(sku, include_inactive=True) or abort(404)
     form = _product_form(product)
     if form.validate_on_submit():
-        payload = form.payload()
-        payload.pop("sku")
         try:
+            payload = form.payload()
+            payload.pop("sku")
             update_product(sku, ProductPatch().load(payload))
         except ValidationError as error:
             _report(form, error.messages, ProductForm.FIELD_NAMES)
@@ -135,7 +135,7 @@ def new_department():
         try:
             department = create_department(form.payload())
         except StoreError as error:
-            _report(form, error.fields)
+            _report(form, error.fields, DepartmentForm.FIELD_NAMES)
             flash(error.message, "error")
         else:
             flash(f"{department.name} created.", "success")
@@ -151,8 +151,13 @@ def edit_department(slug: str):
     form = DepartmentForm(obj=department)
     form.slug.data = department.slug  # the address never changes
     if form.validate_on_submit():
-        update_department(slug, form.payload())
-        flash(f"{department.name} saved.", "success")
-        return redirect(url_for("admin.catalog.departments"))
+        try:
+            update_department(slug, form.payload())
+        except StoreError as error:
+            _report(form, error.fields, DepartmentForm.FIELD_NAMES)
+            flash(error.message, "error")
+        else:
+            flash(f"{department.name} saved.", "success")
+            return redirect(url_for("admin.catalog.departments"))
     status = 422 if form.errors else 200
     return render_template("admin/department_form.html", form=form, department=department), status

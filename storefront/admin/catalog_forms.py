@@ -3,6 +3,7 @@
 import re
 
 from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
@@ -14,13 +15,30 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from catalog.images import store_image
 from storefront.admin.fields import DollarsField, ListField
 
 _REGION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 _STOCK_LINE = re.compile(r"^\s*([^\s,;]+)[\s,;]+(\d{1,7})\s*$")
 
 
-class ProductForm(FlaskForm):
+PICTURE_HINT = "Optional: PNG, JPEG, WebP or GIF, square works best. Without one, a placeholder is shown."
+
+
+class PictureMixin:
+    """An optional upload: the stored image, None to remove it, or no key to keep it."""
+
+    # Schema field -> form field, so service and schema messages land next to the right input.
+    FIELD_NAMES = {"image": "picture"}
+
+    def picture_payload(self) -> dict:
+        upload = self.picture.data
+        if upload and getattr(upload, "filename", ""):
+            return {"image": store_image(upload.read())}
+        return {"image": None} if self.remove_picture.data else {}
+
+
+class ProductForm(PictureMixin, FlaskForm):
     sku = StringField("SKU", validators=[DataRequired(), Length(max=64)], filters=[lambda v: (v or "").strip().upper()])
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     department = SelectField("Department", validators=[DataRequired()])
@@ -31,9 +49,15 @@ class ProductForm(FlaskForm):
     stock = IntegerField("Stock", default=0, validators=[NumberRange(0, 1_000_000)])
     tags = ListField("Tags", description="Comma-separated, e.g. vegan, gift")
     active = BooleanField("Active (shown in the shop)", default=True)
+    picture = FileField("Picture", description=PICTURE_HINT)
+    remove_picture = BooleanField("Remove the picture (show a placeholder)")
 
-    # Schema field -> form field, so service and schema messages land next to the right input.
-    FIELD_NAMES = {"price_cents": "price", "compare_at_cents": "compare_at", "cost_cents": "cost"}
+    FIELD_NAMES = {
+        **PictureMixin.FIELD_NAMES,
+        "price_cents": "price",
+        "compare_at_cents": "compare_at",
+        "cost_cents": "cost",
+    }
 
     def payload(self) -> dict:
         return {
@@ -47,10 +71,11 @@ class ProductForm(FlaskForm):
             "stock": self.stock.data,
             "tags": self.tags.data or [],
             "active": self.active.data,
+            **self.picture_payload(),
         }
 
 
-class DepartmentForm(FlaskForm):
+class DepartmentForm(PictureMixin, FlaskForm):
     slug = StringField(
         "Address (slug)",
         validators=[DataRequired(), Regexp(r"^[a-z0-9][a-z0-9-]{0,79}$", message="Lowercase letters, digits and hyphens.")],
@@ -60,6 +85,8 @@ class DepartmentForm(FlaskForm):
     position = IntegerField("Menu position", default=0, validators=[NumberRange(0, 1000)])
     age_restricted = BooleanField("Ask shoppers to confirm their age")
     minimum_age = IntegerField("Minimum age", validators=[Optional(), NumberRange(13, 25)])
+    picture = FileField("Picture", description=PICTURE_HINT)
+    remove_picture = BooleanField("Remove the picture (show a placeholder)")
     restricted_regions = ListField(
         "Regions it cannot ship to", upper=True,
         description="Comma-separated state or country codes, e.g. ID, NE, SD",
@@ -83,6 +110,7 @@ class DepartmentForm(FlaskForm):
             "age_restricted": self.age_restricted.data,
             "minimum_age": self.minimum_age.data,
             "restricted_regions": sorted(set(self.restricted_regions.data or [])),
+            **self.picture_payload(),
         }
 
 

@@ -10,6 +10,7 @@ from storefront.cart.models import Cart, CartLine, new_token
 from storefront.change_feed import CARTS, announce
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 MAX_QUANTITY = 99
 MAX_LINES = 100
@@ -88,10 +89,10 @@ def find_cart(token: str | None) -> Cart:
 
 
 def create_cart(user_id: int | None = None) -> Cart:
-    cart = Cart(token=new_token(), user_id=user_id, codes=[])
-    db.session.add(cart)
-    announce(CARTS, cart.token)  # a worker may remember "no such cart" for a token asked about
-    db.session.commit()
+    with write_transaction():
+        cart = Cart(token=new_token(), user_id=user_id, codes=[])
+        db.session.add(cart)
+        announce(CARTS, cart.token)  # a worker may remember "no such cart" for a token asked about
     return cart
 
 
@@ -99,11 +100,6 @@ def mark_changed(cart: Cart) -> None:
     """A new revision, and every worker told (on commit) to forget what it knew of the cart."""
     cart.touch()
     announce(CARTS, cart.token)
-
-
-def _save(cart: Cart) -> None:
-    mark_changed(cart)
-    db.session.commit()
 
 
 def _open(cart: Cart) -> Cart:
@@ -138,8 +134,9 @@ def _line(cart: Cart, sku: str) -> CartLine:
     raise LineNotInCart(sku)
 
 
+@write_transaction()
 def add_item(cart: Cart, sku: str, quantity: int, *, age_confirmed: bool = True) -> Product:
-    """Add `quantity` of `sku`, merging with a line already in the cart."""
+    """Add `quantity` of `sku`, merging with a line already in the cart (read under the write lock)."""
     _open(cart)
     product = _sellable(sku)
     if product.department.age_restricted and not age_confirmed:
@@ -152,10 +149,11 @@ def add_item(cart: Cart, sku: str, quantity: int, *, age_confirmed: bool = True)
         existing.quantity += quantity
     else:
         cart.lines.append(CartLine(product=product, quantity=quantity))
-    _save(cart)
+    mark_changed(cart)
     return product
 
 
+@write_transaction()
 def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
     _open(cart)
     line = _line(cart, sku)
@@ -163,13 +161,14 @@ def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
         raise ProductUnavailable(line.product)
     _check_stock(line.product, quantity)
     line.quantity = quantity
-    _save(cart)
+    mark_changed(cart)
 
 
+@write_transaction()
 def remove_item(cart: Cart, sku: str) -> None:
     _open(cart)
     cart.lines.remove(_line(cart, sku))
-    _save(cart)
+    mark_changed(cart)
 
 
 class CodeRefused(Invalid):
@@ -192,6 +191,7 @@ class TooManyCodes(Invalid):
         super().__init__(message, fields={"code": [message]})
 
 
+@write_transaction()
 def apply_code(cart: Cart, text: str, *, email: str | None = None) -> CodeCheck:
     """Keep a live code on the cart (normalized), even before the cart qualifies for it.
 
@@ -207,10 +207,11 @@ def apply_code(cart: Cart, text: str, *, email: str | None = None) -> CodeCheck:
         if len(codes) >= MAX_CODES:
             raise TooManyCodes()
         cart.codes = [*codes, check.code]
-        _save(cart)
+        mark_changed(cart)
     return check
 
 
+@write_transaction()
 def remove_code(cart: Cart, text: str) -> None:
     _open(cart)
     code = normalize_code(text)
@@ -218,4 +219,4 @@ def remove_code(cart: Cart, text: str) -> None:
     if code not in codes:
         raise CodeNotInCart(code)
     cart.codes = [existing for existing in codes if existing != code]
-    _save(cart)
+    mark_changed(cart)

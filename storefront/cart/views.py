@@ -30,7 +30,8 @@ def cart_action(change):
     except ValidationError as exc:
         return render_cart(error=summarise(exc.messages), fields=exc.messages, status=422)
     except StoreError as exc:
-        return render_cart(error=exc.message, fields=exc.fields, status=exc.status)
+        page, status = render_cart(error=exc.message, fields=exc.fields, status=exc.status)
+        return page, status, list(exc.headers)  # a 503 keeps its Retry-After
     return redirect(url_for("cart.show"))
 
 

@@ -13,9 +13,9 @@ from promotions.redemption import Claim, release_all
 from storefront.checkout.models import Order, OrderStatus, Payment, PaymentStatus
 from storefront.checkout.payments import provider
 from storefront.checkout.queries import order_by_number
-from storefront.checkout.writes import begin_write
 from storefront.errors import Conflict, NotFound
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 
 class AlreadyCancelled(Conflict):
@@ -27,36 +27,34 @@ class AlreadyCancelled(Conflict):
 
 def cancel_order(number: str, actor: str) -> Order:
     """Cancel order `number` on behalf of `actor` (an admin's email, or "api")."""
-    begin_write()
-    order = order_by_number(number)
-    if order is None:
-        raise NotFound(f"No order {number}.")
-    table = Order.__table__
-    flipped = db.session.execute(
-        update(table)
-        .where(table.c.id == order.id, table.c.status == OrderStatus.PLACED.value)
-        .values(status=OrderStatus.CANCELLED.value, cancelled_at=datetime.now(UTC), cancelled_by=actor)
-    ).rowcount
-    if flipped != 1:
-        db.session.rollback()
-        raise AlreadyCancelled(number)
-    release_all(
-        Claim(d.promotion_id, d.name, d.amount_cents, code=d.code, customer_key=d.customer_key)
-        for d in order.discounts
-        if d.promotion_id is not None
-    )
-    give_back_stock(
-        (line.product_id, line.quantity) for line in order.lines if line.product_id is not None
-    )
-    authorization_id = order.payment.authorization_id if order.payment else None
-    if order.payment is not None:
-        payments = Payment.__table__
-        db.session.execute(
-            update(payments)
-            .where(payments.c.id == order.payment.id)
-            .values(status=PaymentStatus.VOIDED.value)
+    with write_transaction():
+        order = order_by_number(number)
+        if order is None:
+            raise NotFound(f"No order {number}.")
+        table = Order.__table__
+        flipped = db.session.execute(
+            update(table)
+            .where(table.c.id == order.id, table.c.status == OrderStatus.PLACED.value)
+            .values(status=OrderStatus.CANCELLED.value, cancelled_at=datetime.now(UTC), cancelled_by=actor)
+        ).rowcount
+        if flipped != 1:
+            raise AlreadyCancelled(number)
+        release_all(
+            Claim(d.promotion_id, d.name, d.amount_cents, code=d.code, customer_key=d.customer_key)
+            for d in order.discounts
+            if d.promotion_id is not None
         )
-    db.session.commit()
+        give_back_stock(
+            (line.product_id, line.quantity) for line in order.lines if line.product_id is not None
+        )
+        authorization_id = order.payment.authorization_id if order.payment else None
+        if order.payment is not None:
+            payments = Payment.__table__
+            db.session.execute(
+                update(payments)
+                .where(payments.c.id == order.payment.id)
+                .values(status=PaymentStatus.VOIDED.value)
+            )
     if authorization_id:
         provider().void(authorization_id)
     db.session.refresh(order)

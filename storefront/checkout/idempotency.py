@@ -18,9 +18,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
 from storefront.checkout.models import IdempotencyKey, KeyStatus
-from storefront.checkout.writes import begin_write
 from storefront.errors import Conflict, Invalid
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 # A key left in flight this long belongs to a request that died; a retry may take it over.
 ABANDONED_AFTER = timedelta(minutes=2)
@@ -61,30 +61,28 @@ def _stored(key: str) -> IdempotencyKey | None:
 def _take_over_abandoned(key: str, fingerprint: str) -> bool:
     table = IdempotencyKey.__table__
     now = datetime.now(UTC)
-    begin_write()
-    taken = db.session.execute(
-        update(table)
-        .where(
-            table.c.key == key,
-            table.c.fingerprint == fingerprint,
-            table.c.status == KeyStatus.IN_FLIGHT.value,
-            table.c.created_at < now - ABANDONED_AFTER,
-        )
-        .values(created_at=now)
-    ).rowcount
-    db.session.commit()
+    with write_transaction():
+        taken = db.session.execute(
+            update(table)
+            .where(
+                table.c.key == key,
+                table.c.fingerprint == fingerprint,
+                table.c.status == KeyStatus.IN_FLIGHT.value,
+                table.c.created_at < now - ABANDONED_AFTER,
+            )
+            .values(created_at=now)
+        ).rowcount
     return taken == 1
 
 
 def begin(key: str, fingerprint: str, *, wait_seconds: float = 0.0) -> Replay | None:
     """Own `key` (None) or get the stored answer (Replay); KeyReused / KeyInFlight otherwise."""
-    begin_write()
-    db.session.add(IdempotencyKey(key=key, fingerprint=fingerprint, status=KeyStatus.IN_FLIGHT))
     try:
-        db.session.commit()
+        with write_transaction():
+            db.session.add(IdempotencyKey(key=key, fingerprint=fingerprint, status=KeyStatus.IN_FLIGHT))
         return None
     except IntegrityError:
-        db.session.rollback()
+        pass  # the key exists: replay, refuse or wait below
     deadline = time.monotonic() + wait_seconds
     while True:
         row = _stored(key)
@@ -127,16 +125,14 @@ def finish(key: str, status: int, body: dict, order_number: str | None = None) -
 
 
 def finish_now(key: str, status: int, body: dict) -> None:
-    begin_write()
-    finish(key, status, body)
-    db.session.commit()
+    with write_transaction():
+        finish(key, status, body)
 
 
 def release(key: str) -> None:
     """Forget an in-flight key whose request ended in a retryable outcome."""
-    begin_write()
     table = IdempotencyKey.__table__
-    db.session.execute(
-        delete(table).where(table.c.key == key, table.c.status == KeyStatus.IN_FLIGHT.value)
-    )
-    db.session.commit()
+    with write_transaction():
+        db.session.execute(
+            delete(table).where(table.c.key == key, table.c.status == KeyStatus.IN_FLIGHT.value)
+        )

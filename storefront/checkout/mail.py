@@ -15,8 +15,8 @@ from sqlalchemy import update
 
 from promotions.engine import format_cents
 from storefront.checkout.models import Order, OutboxMessage, OutboxStatus
-from storefront.checkout.writes import begin_write
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 
 def enqueue_confirmation(order: Order) -> OutboxMessage:
@@ -56,13 +56,12 @@ def _send(message: OutboxMessage) -> None:
 def deliver(message_id: int) -> bool:
     """Send one message at most once: a conditional UPDATE claims it before sending."""
     table = OutboxMessage.__table__
-    begin_write()
-    claimed = db.session.execute(
-        update(table)
-        .where(table.c.id == message_id, table.c.status == OutboxStatus.PENDING.value)
-        .values(status=OutboxStatus.SENT.value, attempts=table.c.attempts + 1, sent_at=datetime.now(UTC))
-    ).rowcount
-    db.session.commit()
+    with write_transaction():
+        claimed = db.session.execute(
+            update(table)
+            .where(table.c.id == message_id, table.c.status == OutboxStatus.PENDING.value)
+            .values(status=OutboxStatus.SENT.value, attempts=table.c.attempts + 1, sent_at=datetime.now(UTC))
+        ).rowcount
     if claimed != 1:
         return False
     message = db.session.get(OutboxMessage, message_id)
@@ -70,10 +69,9 @@ def deliver(message_id: int) -> bool:
         _send(message)
     except (OSError, smtplib.SMTPException):
         current_app.logger.exception("mail delivery failed for outbox message %s", message_id)
-        begin_write()
-        failed = db.session.get(OutboxMessage, message_id)
-        failed.status = OutboxStatus.FAILED
-        failed.sent_at = None
-        db.session.commit()
+        with write_transaction():
+            failed = db.session.get(OutboxMessage, message_id)
+            failed.status = OutboxStatus.FAILED
+            failed.sent_at = None
         return False
     return True

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from catalog.models import Product
 from catalog.stock import take_stock
@@ -27,9 +27,9 @@ from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
 from storefront.checkout.quote import Quote, changes, check_restrictions, quote
-from storefront.checkout.writes import begin_write
-from storefront.errors import Conflict, StoreError
+from storefront.errors import Conflict
 from storefront.extensions import db
+from storefront.transactions import StoreBusy, write_transaction
 
 RETRIES = 3
 
@@ -42,16 +42,6 @@ class CartChanged(Conflict):
     def __init__(self, notes: list[str]):
         super().__init__(" ".join(notes) or "Your cart changed. Please review it again.")
         self.notes = notes
-
-
-class StoreBusy(StoreError):
-    """The database stayed locked; nothing was placed and the request can be retried."""
-
-    status = 503
-    code = "busy"
-
-    def __init__(self):
-        super().__init__("The store is very busy right now. Nothing was charged; please try again.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +84,6 @@ def place_order(request: PlaceOrder, *, on_placed: Callable[[Order], None] | Non
     try:
         order, message_id = _commit_with_retries(request, priced, authorization, on_placed)
     except BaseException:
-        db.session.rollback()
         provider().void(authorization.authorization_id)
         raise
     mail.deliver(message_id)
@@ -102,23 +91,16 @@ def place_order(request: PlaceOrder, *, on_placed: Callable[[Order], None] | Non
 
 
 def _commit_with_retries(request, priced, authorization, on_placed) -> tuple[Order, int]:
+    """A PostgreSQL deadlock or serialization failure rolled everything back: try again."""
     for attempt in range(RETRIES):
         try:
             return _commit(request, priced, authorization, on_placed)
-        except (OperationalError, DBAPIError) as error:
-            db.session.rollback()
-            if not _retryable(error):
+        except DBAPIError as error:
+            if getattr(error.orig, "sqlstate", None) not in {"40001", "40P01", "55P03"}:
                 raise
             if attempt == RETRIES - 1:
                 raise StoreBusy() from error
     raise StoreBusy()
-
-
-def _retryable(error: DBAPIError) -> bool:
-    """SQLite "database is locked", PostgreSQL deadlock or serialization failure."""
-    text = str(error.orig).lower()
-    code = getattr(error.orig, "sqlstate", None)
-    return "locked" in text or "busy" in text or code in {"40001", "40P01", "55P03"}
 
 
 def _complete_cart(cart: Cart) -> None:
@@ -152,28 +134,27 @@ def claims_for(current: Quote, email: str) -> list[Claim]:
 def _commit(
     request: PlaceOrder, seen: Quote, authorization: Authorization, on_placed
 ) -> tuple[Order, int]:
-    begin_write()
-    cart = find_cart(request.cart_token)
-    _complete_cart(cart)
-    data = request.data
-    current = quote(cart, email=data["email"], region=seen.region, method=seen.method)
-    if current.fingerprint != seen.fingerprint or current.total_cents != authorization.amount_cents:
-        raise CartChanged(changes(current, seen=seen.fingerprint))
-    try:
-        claim_all(claims_for(current, data["email"]))
-    except ClaimRefused as refused:
-        raise CartChanged([refused.message]) from refused
-    _take_stock(cart)
-    order = _build_order(request, cart, current, authorization)
-    db.session.add(order)
-    db.session.flush()
-    message = mail.enqueue_confirmation(order)
-    if on_placed is not None:
-        on_placed(order)
-    before_commit(order)
-    db.session.flush()
-    message_id = message.id
-    db.session.commit()
+    with write_transaction():
+        cart = find_cart(request.cart_token)
+        _complete_cart(cart)
+        data = request.data
+        current = quote(cart, email=data["email"], region=seen.region, method=seen.method)
+        if current.fingerprint != seen.fingerprint or current.total_cents != authorization.amount_cents:
+            raise CartChanged(changes(current, seen=seen.fingerprint))
+        try:
+            claim_all(claims_for(current, data["email"]))
+        except ClaimRefused as refused:
+            raise CartChanged([refused.message]) from refused
+        _take_stock(cart)
+        order = _build_order(request, cart, current, authorization)
+        db.session.add(order)
+        db.session.flush()
+        message = mail.enqueue_confirmation(order)
+        if on_placed is not None:
+            on_placed(order)
+        before_commit(order)
+        db.session.flush()
+        message_id = message.id
     return order, message_id
 
 

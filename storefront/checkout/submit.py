@@ -2,12 +2,10 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy.exc import OperationalError
-
 from storefront.checkout import idempotency
 from storefront.checkout.payments import PaymentDeclined
 from storefront.checkout.schemas import OrderOut
-from storefront.checkout.service import PlaceOrder, StoreBusy, place_order
+from storefront.checkout.service import PlaceOrder, place_order
 from storefront.errors import StoreError
 
 
@@ -31,10 +29,7 @@ def error_body(error: StoreError) -> dict:
 def submit(request: PlaceOrder, *, key: str | None, fingerprint: str, wait_seconds: float = 0.0) -> Outcome:
     """Place the order at most once per key; a decline is final for its key, a change is not."""
     if key:
-        try:
-            replay = idempotency.begin(key, fingerprint, wait_seconds=wait_seconds)
-        except OperationalError as error:  # the database stayed locked: retryable, nothing done
-            raise StoreBusy() from error
+        replay = idempotency.begin(key, fingerprint, wait_seconds=wait_seconds)
         if replay is not None:
             return Outcome(replay.status, replay.body, replayed=True)
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, or_, select
 from storefront.content.models import Article, Comment, CommentStatus
 from storefront.errors import Invalid, NotFound, StoreError
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 ADMIN_PAGE_SIZE = 200
 
@@ -57,6 +58,7 @@ def refuse_bots(honeypot: str | None) -> None:
         raise CommentRefused()
 
 
+@write_transaction()
 def submit_comment(article: Article, data: dict, *, address_hash: str | None) -> Comment:
     """Store a validated comment as pending; a reply to a reply attaches to the top-level comment."""
     parent_id = _top_level_parent(article, data.get("parent_id"))
@@ -71,7 +73,6 @@ def submit_comment(article: Article, data: dict, *, address_hash: str | None) ->
         address_hash=address_hash,
     )
     db.session.add(comment)
-    db.session.commit()
     return comment
 
 
@@ -170,17 +171,17 @@ def status_counts() -> dict[CommentStatus, int]:
     return counts
 
 
+@write_transaction()
 def set_status(comment_id: int, status: CommentStatus) -> Comment:
     comment = _comment(comment_id)
     comment.status = status
-    db.session.commit()
     return comment
 
 
+@write_transaction()
 def delete_comment(comment_id: int) -> None:
     """Delete a comment; its replies go with it (the foreign key cascades)."""
     db.session.delete(_comment(comment_id))
-    db.session.commit()
 
 
 def _comment(comment_id: int) -> Comment:

@@ -12,6 +12,7 @@ from storefront.content.models import Article, Comment, CommentStatus, Rating
 from storefront.content.ratings import RatingSummary
 from storefront.errors import NotFound
 from storefront.extensions import db
+from storefront.transactions import write_transaction
 
 
 class ArticleNotFound(NotFound):
@@ -100,6 +101,7 @@ def stars_given(article_id: int, voter_key: str) -> int | None:
     )
 
 
+@write_transaction()
 def rate(
     article: Article, stars: int, *, voter_key: str, address_hash: str | None
 ) -> RatingSummary:
@@ -117,7 +119,6 @@ def rate(
                 )
         except IntegrityError:  # the same reader's other request won the insert
             _update_vote(article.id, voter_key, stars)
-    db.session.commit()
     return rating_summary(article.id)
 
 
