@@ -23,17 +23,13 @@ from promotions.engine import (
     PromotionIndex,
     PromotionUsage,
     check_code,
+    customer_key,
     normalize_code,
     price_cart,
 )
 from promotions.models import Promotion as PromotionRow
 from promotions.models import PromotionCode, PromotionCustomerUse
 from storefront.extensions import db
-
-
-def customer_key(email: str | None) -> str | None:
-    """How per-customer uses are keyed: the lowercased email."""
-    return email.strip().lower() if email and email.strip() else None
 
 
 def load_usage(

@@ -9,6 +9,7 @@ from .benefits import DiscountClass
 from .cart import CartLine, CartSnapshot
 from .clock import next_change
 from .codes import CodeCheck, CodeStatus, check_code
+from .customers import customer_key
 from .explain import Explanation, ExplanationStatus
 from .index import PromotionIndex
 from .money import allocate, format_cents, normalize_code, percent_of
@@ -43,6 +44,7 @@ __all__ = [
     "Trigger",
     "allocate",
     "check_code",
+    "customer_key",
     "format_cents",
     "next_change",
     "normalize_code",

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, Protocol
 from zoneinfo import ZoneInfo
 
 from .cart import CartSnapshot
+from .customers import customer_key
 from .explain import ExplanationStatus, NotMet
 
 __all__ = [
@@ -125,17 +126,16 @@ class FirstOrder:
 @register("customer_emails")
 @dataclass(frozen=True, slots=True)
 class CustomerEmails:
-    """The shopper's email is on the list (case-insensitive)."""
+    """The shopper is on the list: emails compared as customers (case and `+tags` ignored)."""
 
     emails: frozenset[str]
 
     @classmethod
     def from_rule(cls, data: Mapping[str, Any]) -> CustomerEmails:
-        return cls(frozenset(email.strip().casefold() for email in data["emails"]))
+        return cls(frozenset(filter(None, (customer_key(email) for email in data["emails"]))))
 
     def check(self, facts: Facts) -> NotMet | None:
-        email = facts.cart.email
-        if email is not None and email.strip().casefold() in self.emails:
+        if customer_key(facts.cart.email) in self.emails:
             return None
         return _NOT_FOR_CUSTOMER
 

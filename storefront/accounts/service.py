@@ -2,6 +2,7 @@
 
 from sqlalchemy import func, select
 
+from storefront.accounts.identity import same_customer
 from storefront.accounts.models import Role, User
 from storefront.accounts.passwords import hash_password, needs_rehash, verify_password
 from storefront.extensions import db
@@ -13,7 +14,10 @@ def normalise_email(email: str) -> str:
 
 
 def find_user(email: str) -> User | None:
-    return db.session.scalar(select(User).where(func.lower(User.email) == normalise_email(email)))
+    """The account of the customer `email` stands for (`+tags` ignored), the exact address first."""
+    exact = func.lower(User.email) == normalise_email(email)
+    query = select(User).where(same_customer(User.email, email)).order_by(exact.desc(), User.id).limit(1)
+    return db.session.scalar(query)
 
 
 @write_transaction()

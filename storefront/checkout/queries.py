@@ -3,6 +3,7 @@
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from storefront.accounts.identity import is_same_customer
 from storefront.checkout.models import Order, OrderStatus
 from storefront.extensions import db
 from storefront.pagination import Page
@@ -22,7 +23,7 @@ def order_by_number(number: str) -> Order | None:
 def order_for_guest(number: str, email: str) -> Order | None:
     """The order only when the email matches: a number alone reveals nothing."""
     order = order_by_number(number)
-    if order is None or order.email.lower() != email.strip().lower():
+    if order is None or not is_same_customer(order.email, email):
         return None
     return order
 

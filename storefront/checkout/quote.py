@@ -9,11 +9,12 @@ import dataclasses
 import hashlib
 import json
 
-from sqlalchemy import exists, func, select
+from sqlalchemy import exists, select
 
 from catalog.models import Product
 from promotions.engine import ExplanationStatus
 from promotions.engine import format_cents as money
+from storefront.accounts.identity import same_customer
 from storefront.cart.models import Cart
 from storefront.cart.pricing import CartView, Shopper, price_cart
 from storefront.cart.service import AgeNotConfirmed, ProductUnavailable
@@ -54,7 +55,7 @@ class ShippingRestricted(Invalid):
 def is_first_order(email: str | None) -> bool:
     if not email:
         return False
-    placed = exists().where(func.lower(Order.email) == email.lower(), Order.status == OrderStatus.PLACED)
+    placed = exists().where(same_customer(Order.email, email), Order.status == OrderStatus.PLACED)
     return not db.session.scalar(select(placed))
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 
 from catalog.models import Product
 from catalog.stock import take_stock
+from promotions.engine import customer_key
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
 from storefront.cart.service import CartCompleted, find_cart
@@ -126,7 +127,7 @@ def _take_stock(cart: Cart) -> None:
 
 def claims_for(current: Quote, email: str) -> list[Claim]:
     return [
-        Claim(d.promotion_id, d.code or d.promotion, d.amount_cents, code=d.code, customer_key=email)
+        Claim(d.promotion_id, d.code or d.promotion, d.amount_cents, code=d.code, customer_key=customer_key(email))
         for d in current.view.discounts
     ]
 
@@ -204,7 +205,7 @@ def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization:
                 amount_cents=d.amount_cents,
                 line_shares=[[share.sku, share.amount_cents] for share in d.lines],
                 rule=rules.get(d.promotion_id),
-                customer_key=data["email"],
+                customer_key=customer_key(data["email"]),
             )
             for d in view.discounts
         ],

@@ -101,6 +101,11 @@ def test_customer_emails_refuse_other_and_anonymous_shoppers():
     assert status_of(price(cart(line()), deal)) is ExplanationStatus.NOT_FOR_CUSTOMER
 
 
+def test_customer_emails_match_the_customer_behind_a_plus_tag():
+    deal = rule(TEN_OFF, conditions=[{"type": "customer_emails", "emails": ["vip@example.com"]}])
+    assert status_of(price(cart(line(), email="VIP+shop@example.com"), deal)) is ExplanationStatus.APPLIED
+
+
 def test_regions_include_list_refuses_other_and_unknown_regions():
     deal = rule(TEN_OFF, conditions=[{"type": "regions", "include": ["CA", "NY"]}])
     assert status_of(price(cart(line(), region="ny"), deal)) is ExplanationStatus.APPLIED
