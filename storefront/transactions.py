@@ -41,9 +41,11 @@ class StoreBusy(StoreError):
 
 
 def is_lock_timeout(error: DBAPIError) -> bool:
-    """SQLite's "database is locked"/"busy" (any extended code): a wait that ran out."""
+    """SQLite's "database is locked" (SQLITE_BUSY or _LOCKED, any extended code): a wait ran out."""
     code = getattr(error.orig, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in _SQLITE_BUSY_CODES
+    if code is not None:
+        return code & 0xFF in _SQLITE_BUSY_CODES
+    return "database is locked" in str(error.orig)  # a driver that gives the message only
 
 
 @contextmanager
