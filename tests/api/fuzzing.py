@@ -12,9 +12,10 @@ from itertools import cycle
 
 import schemathesis
 from argon2 import PasswordHasher
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
 from catalog.models import Product
+from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
 from storefront.api.links import ADD_LINE, APPLY_CODE, CHECKOUT
 from storefront.extensions import db
 from tests.conftest import build_app
@@ -109,13 +110,46 @@ def sellable_skus(app) -> list[str]:
         return list(db.session.scalars(query))
 
 
-def shopper_workflow(schema, skus: list[str]):
+def fresh_start(app):
+    """Put back what a scenario's orders used up (stock, promotion, code and customer uses), so
+    every scenario meets the same store and replays exactly (hypothesis replays to explore)."""
+    counted = {
+        Product: ("stock",),
+        Promotion: ("times_used", "given_cents"),
+        PromotionCode: ("times_used",),
+    }
+    with app.app_context():
+        saved = {
+            model: [
+                row._asdict()
+                for row in db.session.execute(
+                    select(model.id, *(getattr(model, c) for c in columns))
+                )
+            ]
+            for model, columns in counted.items()
+        }
+        db.session.remove()
+
+    def restore() -> None:
+        with app.app_context():
+            db.session.execute(delete(PromotionCustomerUse))
+            for model, rows in saved.items():
+                for row in rows:
+                    db.session.execute(update(model).where(model.id == row["id"]).values(**row))
+            db.session.commit()
+            db.session.remove()
+
+    return restore
+
+
+def shopper_workflow(schema, skus: list[str], reset):
     """The stateful phase's state machine, sending what a shopper would where generated values
     are always refused (a SKU, a code, a card number): without them no scenario gets past an
     empty cart. Schemathesis re-checks a changed body, so a negative case stays negative."""
 
     class ShopperWorkflow(schema.as_state_machine()):
         def setup(self):
+            reset()
             products = cycle(skus)  # restarted per scenario, so a scenario replays exactly
             self.shopper_sends = {
                 ADD_LINE.path: lambda: {"sku": next(products)},

@@ -14,6 +14,7 @@ import hypothesis
 
 from tests.api.fuzzing import (
     cheap_password_hashing,
+    fresh_start,
     fuzz_app,
     fuzz_config,
     load_schema,
@@ -37,5 +38,7 @@ def test_cart_workflow_honours_its_contract_call_after_call(tmp_path):
     """A fresh store of its own, so what the other phases did to theirs cannot change the run."""
     app = fuzz_app(tmp_path / "store.db")
     store = load_schema(app, fuzz_config(**settings_from_env()))
-    workflow = hypothesis.seed(store.config.seed)(shopper_workflow(store, sellable_skus(app)))
+    workflow = hypothesis.seed(store.config.seed)(
+        shopper_workflow(store, sellable_skus(app), reset=fresh_start(app))
+    )
     workflow.run(settings=store.config.get_hypothesis_settings(phase="stateful"))
