@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 from flask import Flask
 from huey import Huey
+from huey.consumer import Consumer
 from huey.storage import RedisStorage, SqliteStorage
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,16 @@ def _serving_with_flask_run() -> bool:
     return context is not None and context.info_name == "run"
 
 
-def start_worker(workers: int = 1, **options):
+class EmbeddedConsumer(Consumer):
+    """Worker threads inside another program: the signals (Ctrl-C) stay that program's."""
+
+    def _set_signal_handlers(self):
+        pass
+
+
+def start_worker(workers: int = 1, **options) -> Consumer:
     """A consumer in this process (daemon threads): the dev server's, or a test's."""
-    consumer = queue.create_consumer(workers=workers, worker_type="thread", **options)
+    consumer = EmbeddedConsumer(queue, workers=workers, worker_type="thread", **options)
     consumer.start()
     log.info("job worker started in this process (%s threads)", workers)
     return consumer
