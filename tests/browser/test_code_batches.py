@@ -2,6 +2,7 @@
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -47,5 +48,5 @@ def test_owner_generates_20000_codes_and_the_progress_bar_moves_to_100(page, liv
     expect(page.get_by_role("status")).to_have_text("20,000 codes created.")
     with page.expect_download() as download:
         page.get_by_role("link", name=re.compile("Download")).click()
-    rows = open(download.value.path()).read().strip().splitlines()
+    rows = Path(download.value.path()).read_text().strip().splitlines()
     assert len(rows) == 20_001 and all(row.startswith("SPRING") for row in rows[1:])
