@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test lint bench bench-engine bench-http bench-checkout fuzz serve-prod
+.PHONY: run test lint bench bench-engine bench-http bench-checkout bench-codes fuzz serve-prod
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,7 +35,10 @@ bench-http: $(VENV)/.installed
 bench-checkout: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.checkout
 
-bench: bench-engine bench-http bench-checkout
+bench-codes: $(VENV)/.installed
+	$(BIN)/python -m benchmarks.code_batches
+
+bench: bench-engine bench-http bench-checkout bench-codes
 
 # Schemathesis with many more examples per operation than `make test` (FUZZ_EXAMPLES, FUZZ_SEED).
 FUZZ_EXAMPLES ?= 200

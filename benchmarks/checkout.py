@@ -139,6 +139,7 @@ def main() -> None:
     parser.add_argument("--orders", type=int, default=20, help="orders per client")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--deadline", type=float, default=60.0, help="seconds per run, at most")
+    parser.add_argument("--port", type=int, default=0, help="port of the server (default: any free one)")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL",
                                                           "postgresql://postgres@127.0.0.1:5432/bench_checkout"))
     args = parser.parse_args()
@@ -148,7 +149,7 @@ def main() -> None:
         urls = {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
         for backend in args.backends.split(","):
             prepare_database(urls[backend])
-            port = free_port()
+            port = args.port or free_port()
             server = start_server(urls[backend], port, args.workers)
             try:
                 for clients in (int(c) for c in args.clients.split(",")):

@@ -6,10 +6,11 @@ code rows and the stored rule in step, in one transaction per call.
 """
 
 import secrets
+from collections.abc import Callable
 from datetime import UTC, datetime
 
 from flask import g, has_request_context
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, Integer, Select, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from promotions.engine import Stacking, Trigger
@@ -344,6 +345,36 @@ def add_code(
     return row
 
 
+def draw_codes(
+    count: int, *, prefix: str, length: int, taken: Callable[[list[str]], set[str]] | None = None
+) -> list[str]:
+    """`count` new unique codes `prefix` + `length` characters from CODE_ALPHABET, none `taken`."""
+    taken = taken or taken_codes
+    made: set[str] = set()
+    while len(made) < count:
+        wanted = count - len(made)
+        batch = {
+            prefix + "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
+            for _ in range(wanted)
+        } - made
+        for chunk in _chunks(sorted(batch), 500):
+            batch -= taken(chunk)
+        made |= set(list(batch)[:wanted])
+    return sorted(made)
+
+
+def taken_codes(codes: list[str]) -> set[str]:
+    """Which of `codes` already belong to a promotion."""
+    return set(db.session.scalars(select(PromotionCode.code).where(PromotionCode.code.in_(codes))))
+
+
+def check_codes_allowed(promotion_id: int) -> Promotion:
+    """The promotion exists, is not archived and takes codes; raises otherwise."""
+    promotion = _writable(promotion_id)
+    _require_code_trigger(promotion)
+    return promotion
+
+
 @write_transaction()
 def generate_codes(
     promotion_id: int,
@@ -357,25 +388,37 @@ def generate_codes(
     """Generate `count` unique codes `prefix` + `length` characters from CODE_ALPHABET."""
     if not 1 <= count <= MAX_BATCH:
         raise Invalid(f"Generate between 1 and {MAX_BATCH} codes at a time.", fields={"count": ["Out of range."]})
-    promotion = _writable(promotion_id)
-    _require_code_trigger(promotion)
-    made: set[str] = set()
-    while len(made) < count:
-        wanted = count - len(made)
-        batch = {
-            prefix + "".join(secrets.choice(CODE_ALPHABET) for _ in range(length))
-            for _ in range(wanted)
-        } - made
-        for chunk in _chunks(sorted(batch), 500):
-            batch -= set(db.session.scalars(select(PromotionCode.code).where(PromotionCode.code.in_(chunk))))
-        made |= set(list(batch)[:wanted])
-    codes = sorted(made)
+    promotion = check_codes_allowed(promotion_id)
+    codes = draw_codes(count, prefix=prefix, length=length)
     db.session.add_all(
         PromotionCode(promotion=promotion, code=code, usage_limit=usage_limit) for code in codes
     )
     after = {"generated": count, "prefix": prefix, "usage_limit": usage_limit}
     _finish(promotion, "generate_codes", actor, None, after=after)
     return codes
+
+
+@write_transaction()
+def publish_codes(
+    promotion_id: int, codes: Select, *, count: int, prefix: str, usage_limit: int | None, actor: str,
+    then: Callable[[], None],
+) -> None:
+    """Add a staged batch (`codes` selects a column named `code`) in one statement, audited.
+
+    `then` runs in the same transaction before it commits (the caller drops its staged rows).
+    """
+    promotion = check_codes_allowed(promotion_id)
+    staged = codes.subquery()
+    rows = select(literal(promotion_id), staged.c.code, literal(usage_limit, Integer),
+                  literal(0), literal(now_utc(), DateTime(timezone=True)))
+    db.session.execute(
+        insert(PromotionCode).from_select(
+            ["promotion_id", "code", "usage_limit", "times_used", "created_at"], rows
+        )
+    )
+    then()
+    after = {"generated": count, "prefix": prefix, "usage_limit": usage_limit}
+    _finish(promotion, "generate_codes", actor, None, after=after)
 
 
 def _require_code_trigger(promotion: Promotion) -> None:

@@ -7,6 +7,9 @@ from flask import Flask
 from storefront.config import load_config
 from storefront.database import engine_options
 
+# MAIL_BACKEND=log (the default) writes mail to the app log through our Flask-Mailman backend.
+MAIL_BACKENDS = {"log": "storefront.mail.log_backend.EmailBackend"}
+
 
 def create_app(config: dict | None = None) -> Flask:
     """Build the app; `config` overrides settings read from the environment (tests use it)."""
@@ -29,18 +32,21 @@ def create_app(config: dict | None = None) -> Flask:
     register_security(app)
     register_instrumentation(app)
     register_commands(app)
+    register_queue(app)
     return app
 
 
 def register_extensions(app: Flask) -> None:
     from storefront import models  # noqa: F401  (every model known before migrations run)
-    from storefront.extensions import csrf, db, limiter, login_manager, migrate
+    from storefront.extensions import csrf, db, limiter, login_manager, mail, migrate
 
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )
     csrf.init_app(app)
+    app.config["MAIL_BACKEND"] = MAIL_BACKENDS.get(app.config.get("MAIL_BACKEND"), app.config.get("MAIL_BACKEND"))
+    mail.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
     from storefront.accounts.session import configure_login
@@ -97,6 +103,13 @@ def register_instrumentation(app: Flask) -> None:
     from storefront.instrumentation import register
 
     register(app)
+
+
+def register_queue(app: Flask) -> None:
+    """Bind the job queue to QUEUE_URL (a worker thread too, under `flask run` on SQLite)."""
+    from storefront.jobs.queue import init_queue
+
+    init_queue(app)
 
 
 def register_commands(app: Flask) -> None:

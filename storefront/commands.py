@@ -38,6 +38,19 @@ def create_admin_command(email: str, password: str, role: str):
     click.echo(f"Admin {user.email} ({user.role}) saved.")
 
 
+@click.command("worker")
+@click.option("--workers", default=2, show_default=True, help="Threads taking jobs in this process.")
+@click.option("--no-periodic", is_flag=True, help="Leave the periodic sweeps to other workers.")
+def worker_command(workers: int, no_periodic: bool):
+    """Take jobs from QUEUE_URL until stopped (Ctrl-C finishes the jobs in hand first)."""
+    from storefront.jobs.queue import queue
+
+    if queue.immediate:
+        raise click.UsageError("QUEUE_URL=immediate runs jobs inline; there is nothing to consume.")
+    queue.create_consumer(workers=workers, worker_type="thread", periodic=not no_periodic).run()
+
+
 def register(app: Flask) -> None:
+    app.cli.add_command(worker_command)
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(create_admin_command)

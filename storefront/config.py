@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 
 def _secret_key(instance_path: Path, production: bool) -> str:
@@ -23,6 +24,32 @@ def normalise_database_url(url: str) -> str:
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+def _mail_settings(backend: str, smtp_url: str | None) -> dict:
+    """Flask-Mailman settings from MAIL_BACKEND (log or smtp) and SMTP_URL (smtp[s]://user:pass@host:port)."""
+    settings = {
+        "MAIL_BACKEND": backend,
+        "MAIL_DEFAULT_SENDER": os.environ.get("MAIL_FROM", "orders@localhost"),
+        "MAIL_TIMEOUT": 10,
+    }
+    if smtp_url:
+        url = urlparse(smtp_url)
+        settings |= {
+            "MAIL_SERVER": url.hostname or "localhost",
+            "MAIL_PORT": url.port or (465 if url.scheme == "smtps" else 25),
+            "MAIL_USERNAME": unquote(url.username) if url.username else None,
+            "MAIL_PASSWORD": unquote(url.password) if url.password else None,
+            "MAIL_USE_SSL": url.scheme == "smtps",
+        }
+    return settings
+
+
+def _queue_settings(instance: Path, production: bool) -> dict:
+    """The job queue: SQLite file by default (a worker thread in `flask run`), Redis in production."""
+    url = os.environ.get("QUEUE_URL") or f"sqlite:///{instance / 'queue.db'}"
+    embedded = "1" if url.startswith("sqlite") and not production else "0"
+    return {"QUEUE_URL": url, "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", embedded) == "1"}
 
 
 def load_config(instance_path: str) -> dict:
@@ -59,8 +86,15 @@ def load_config(instance_path: str) -> dict:
         "TRUSTED_PROXIES": int(os.environ.get("TRUSTED_PROXIES", "0")),
         "RATELIMIT_STORAGE_URI": os.environ.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
-        "MAIL_BACKEND": os.environ.get("MAIL_BACKEND", "log"),
-        "SMTP_URL": os.environ.get("SMTP_URL"),
+        **_mail_settings(os.environ.get("MAIL_BACKEND", "log"), os.environ.get("SMTP_URL")),
+        # Failed mail is retried after 30 s, 60 s, 120 s ... up to MAIL_MAX_ATTEMPTS sends.
+        "MAIL_RETRY_DELAY": float(os.environ.get("MAIL_RETRY_DELAY", "30")),
+        "MAIL_MAX_ATTEMPTS": int(os.environ.get("MAIL_MAX_ATTEMPTS", "8")),
+        **_queue_settings(instance, production),
+        # A running job silent this long lost its worker; the sweep runs it again.
+        "JOB_STALE_AFTER": int(os.environ.get("JOB_STALE_AFTER", "120")),
+        "IDEMPOTENCY_KEY_RETENTION_HOURS": int(os.environ.get("IDEMPOTENCY_KEY_RETENTION_HOURS", "48")),
+        "CART_RETENTION_DAYS": int(os.environ.get("CART_RETENTION_DAYS", "30")),
         "PRODUCTS_PER_PAGE": 12,
         # Rendered shop pages kept per worker (storefront/page_cache.py); 0 turns the cache off.
         "PAGE_CACHE_SIZE": int(os.environ.get("PAGE_CACHE_SIZE", "2000")),

@@ -20,3 +20,4 @@ from storefront.checkout.models import (  # noqa: F401
     Payment,
 )
 from storefront.content.models import Article, Comment, ContentVersion, Rating  # noqa: F401
+from storefront.jobs.models import Job, StagedCode  # noqa: F401

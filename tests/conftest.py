@@ -63,6 +63,7 @@ def build_app(database_url: str, **overrides):
         "SECRET_KEY": "test-secret",
         "RATELIMIT_ENABLED": False,
         "SERVER_NAME": None,
+        "QUEUE_URL": "immediate",  # jobs run inline; tests/integration/jobs use a real queue
     }
     config.update(overrides)
     return create_app(config)

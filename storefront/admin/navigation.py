@@ -11,6 +11,7 @@ OWNER = frozenset({Role.OWNER})
 AREAS = (
     ("Promotions", "admin.promotions.index", EVERY_STAFF),
     ("Reports", "admin.reports.index", EVERY_STAFF),
+    ("Exports", "admin.jobs.index", EVERY_STAFF),
     ("Products", "admin.catalog.products", OWNER),
     ("Departments", "admin.catalog.departments", OWNER),
     ("Orders", "admin.orders.index", OWNER),

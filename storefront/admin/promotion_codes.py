@@ -17,6 +17,8 @@ from storefront.admin.auth import admin_required
 from storefront.checkout.models import Order, OrderDiscount
 from storefront.errors import StoreError
 from storefront.extensions import db
+from storefront.jobs.code_batches import MAX_CODES, batch_lock, start_batch
+from storefront.jobs.runner import JobAlreadyRunning, job_holding
 
 bp = Blueprint("codes", __name__)
 staff = admin_required()
@@ -29,7 +31,7 @@ class AddCodeForm(FlaskForm):
 
 
 class GenerateForm(FlaskForm):
-    count = IntegerField("How many", default=100, validators=[DataRequired(), NumberRange(1, service.MAX_BATCH)])
+    count = IntegerField("How many", default=100, validators=[DataRequired(), NumberRange(1, MAX_CODES)])
     prefix = StringField("Prefix", validators=[Optional(), Length(max=12), Regexp(r"^[A-Za-z0-9_-]*$", message="Letters, digits, hyphens or underscores.")])
     length = IntegerField("Random characters", default=8, validators=[DataRequired(), NumberRange(6, 20)])
     usage_limit = IntegerField("Uses per code", default=1, validators=[Optional(), NumberRange(1)])
@@ -40,11 +42,12 @@ def _codes(promotion_id: int) -> list[PromotionCode]:
     return list(db.session.scalars(query.limit(SHOWN)))
 
 
-def _page(promotion_id: int, add=None, generate=None, status: int = 200):
+def _page(promotion_id: int, add=None, generate=None, running: int | None = None, status: int = 200):
     promotion = service.get_promotion(promotion_id)
     return render_template(
         "admin/promotions/codes.html", promotion=promotion, codes=_codes(promotion_id), shown=SHOWN,
         add=add or AddCodeForm(formdata=None), generate=generate or GenerateForm(formdata=None),
+        running=running or job_holding(batch_lock(promotion_id)),
     ), status
 
 
@@ -83,19 +86,22 @@ def _csv(promotion_id: int, codes: list[tuple[str, int | None, int]], name: str)
 @bp.post("/<int:promotion_id>/codes/generate")
 @staff
 def generate(promotion_id: int):
-    """Generate the batch and hand it straight back as a CSV download."""
+    """Queue the batch and show its progress; the CSV downloads from the finished job."""
     form = GenerateForm()
     if not form.validate_on_submit():
         return _page(promotion_id, generate=form, status=422)
     try:
-        codes = service.generate_codes(
+        job_id = start_batch(
             promotion_id, form.count.data, prefix=normalize_code(form.prefix.data or ""),
             length=form.length.data, usage_limit=form.usage_limit.data, actor=current_user.email,
         )
+    except JobAlreadyRunning as running:
+        flash(running.message, "error")
+        return _page(promotion_id, generate=form, running=running.job_id, status=running.status)
     except StoreError as error:
         flash(error.message, "error")
         return _page(promotion_id, generate=form, status=error.status)
-    return _csv(promotion_id, [(code, form.usage_limit.data, 0) for code in codes], "new-codes")
+    return redirect(url_for("admin.jobs.show", job_id=job_id), code=303)
 
 
 @bp.get("/<int:promotion_id>/codes.csv")

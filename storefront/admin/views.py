@@ -70,13 +70,14 @@ def dashboard():
 def _register_areas() -> None:
     """Each admin area is a child blueprint: /admin/<area>/..., endpoints admin.<area>.*."""
     from storefront.admin.catalog import bp as catalog_bp
+    from storefront.admin.jobs import bp as jobs_bp
     from storefront.admin.orders import bp as orders_bp
     from storefront.admin.promotions import bp as promotions_bp
     from storefront.admin.reports import bp as reports_bp
     from storefront.admin.tokens import bp as tokens_bp
     from storefront.admin.users import bp as users_bp
 
-    for child in (promotions_bp, reports_bp, catalog_bp, orders_bp, users_bp, tokens_bp):
+    for child in (promotions_bp, reports_bp, catalog_bp, orders_bp, users_bp, tokens_bp, jobs_bp):
         bp.register_blueprint(child)
 
 

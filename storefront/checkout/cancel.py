@@ -1,4 +1,4 @@
-"""Cancelling an order gives back its stock and its promotion uses exactly once.
+"""Cancelling an order gives back its stock and its promotion uses exactly once, and tells the shopper.
 
 The status flip `placed -> cancelled` is a conditional UPDATE: of two admins clicking
 Cancel at the same moment one wins and releases; the other gets a 409 and releases nothing.
@@ -10,6 +10,7 @@ from sqlalchemy import update
 
 from catalog.stock import give_back_stock
 from promotions.redemption import Claim, release_all
+from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderStatus, Payment, PaymentStatus
 from storefront.checkout.payments import provider
 from storefront.checkout.queries import order_by_number
@@ -55,6 +56,10 @@ def cancel_order(number: str, actor: str) -> Order:
                 .where(payments.c.id == order.payment.id)
                 .values(status=PaymentStatus.VOIDED.value)
             )
+        message = mail.enqueue_cancellation(order)
+        db.session.flush()
+        message_id = message.id
+    mail.send_after_commit(message_id)
     if authorization_id:
         provider().void(authorization_id)
     db.session.refresh(order)

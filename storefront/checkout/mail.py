@@ -1,77 +1,52 @@
-"""Order mail through an outbox: written in the order's transaction, delivered after commit.
+"""The mail a store sends about an order, written to the outbox in the order's own transaction.
 
-`MAIL_BACKEND=log` (default) writes each message to the app log; `MAIL_BACKEND=smtp` sends
-through `SMTP_URL` (smtp://user:pass@host:port, or smtps:// for TLS). A failed delivery
-stays in the outbox as `failed` with its attempt count, so nothing is silently lost.
+A message exists exactly when the change it tells about committed; `send_after_commit` then
+hands it to a job (storefront/jobs/tasks.py), so no shopper waits on a mail server.
 """
 
-import smtplib
-from datetime import UTC, datetime
-from email.message import EmailMessage
-from urllib.parse import unquote, urlparse
-
-from flask import current_app, render_template
-from sqlalchemy import update
+from flask import current_app, has_request_context, render_template, url_for
 
 from promotions.engine import format_cents
-from storefront.checkout.models import Order, OutboxMessage, OutboxStatus
+from storefront.checkout.models import Order, OutboxMessage
 from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 
-def enqueue_confirmation(order: Order) -> OutboxMessage:
-    """Add the confirmation to the session; it commits (or rolls back) with the order."""
+def _order_link(order: Order) -> str:
+    """Absolute link when we know the host (a request); else the path under STORE_URL."""
+    if has_request_context():
+        return url_for("checkout.order", number=order.number, _external=True)
+    return current_app.config.get("STORE_URL", "") + f"/orders/{order.number}"
+
+
+def _write(order: Order, template: str, subject: str) -> OutboxMessage:
     store = current_app.config["STORE_NAME"]
+    context = {"order": order, "store_name": store, "link": _order_link(order)}
     message = OutboxMessage(
-        kind="order_confirmation",
+        kind=f"order_{template}",
         recipient=order.email,
-        subject=f"{store}: order {order.number} confirmed ({format_cents(order.total_cents)})",
-        body=render_template("checkout/confirmation_email.txt", order=order, store_name=store),
+        subject=f"{store}: {subject}",
+        body=render_template(f"checkout/{template}_email.txt", **context),
+        html_body=render_template(f"checkout/{template}_email.html", **context),
     )
     db.session.add(message)
     return message
 
 
-def _send_smtp(message: OutboxMessage) -> None:
-    url = urlparse(current_app.config["SMTP_URL"])
-    email = EmailMessage()
-    email["From"] = current_app.config.get("MAIL_FROM", "orders@localhost")
-    email["To"] = message.recipient
-    email["Subject"] = message.subject
-    email.set_content(message.body)
-    client = smtplib.SMTP_SSL if url.scheme == "smtps" else smtplib.SMTP
-    with client(url.hostname or "localhost", url.port or 25, timeout=10) as smtp:
-        if url.username:
-            smtp.login(unquote(url.username), unquote(url.password or ""))
-        smtp.send_message(email)
+def enqueue_confirmation(order: Order) -> OutboxMessage:
+    """Add the confirmation to the session; it commits (or rolls back) with the order."""
+    return _write(order, "confirmation", f"order {order.number} confirmed ({format_cents(order.total_cents)})")
 
 
-def _send(message: OutboxMessage) -> None:
-    if current_app.config.get("MAIL_BACKEND", "log") == "smtp":
-        _send_smtp(message)
-    else:
-        current_app.logger.info("mail to %s: %s\n%s", message.recipient, message.subject, message.body)
+def enqueue_cancellation(order: Order) -> OutboxMessage:
+    """Add the cancellation notice to the session; it commits with the cancellation."""
+    return _write(order, "cancellation", f"order {order.number} cancelled")
 
 
-def deliver(message_id: int) -> bool:
-    """Send one message at most once: a conditional UPDATE claims it before sending."""
-    table = OutboxMessage.__table__
-    with write_transaction():
-        claimed = db.session.execute(
-            update(table)
-            .where(table.c.id == message_id, table.c.status == OutboxStatus.PENDING.value)
-            .values(status=OutboxStatus.SENT.value, attempts=table.c.attempts + 1, sent_at=datetime.now(UTC))
-        ).rowcount
-    if claimed != 1:
-        return False
-    message = db.session.get(OutboxMessage, message_id)
+def send_after_commit(message_id: int) -> None:
+    """Queue delivery; if the queue is down the periodic sweep still finds the pending row."""
+    from storefront.jobs.tasks import deliver_mail
+
     try:
-        _send(message)
-    except (OSError, smtplib.SMTPException):
-        current_app.logger.exception("mail delivery failed for outbox message %s", message_id)
-        with write_transaction():
-            failed = db.session.get(OutboxMessage, message_id)
-            failed.status = OutboxStatus.FAILED
-            failed.sent_at = None
-        return False
-    return True
+        deliver_mail(message_id)
+    except Exception:  # a lost enqueue must not fail an order that already committed
+        current_app.logger.exception("could not queue mail %s; the sweep will pick it up", message_id)

@@ -87,7 +87,7 @@ def place_order(request: PlaceOrder, *, on_placed: Callable[[Order], None] | Non
     except BaseException:
         provider().void(authorization.authorization_id)
         raise
-    mail.deliver(message_id)
+    mail.send_after_commit(message_id)
     return order
 
 

@@ -31,8 +31,9 @@ def _chromium_or_skip():
 
 @pytest.fixture(scope="session")
 def live_app(tmp_path_factory):
-    database = tmp_path_factory.mktemp("live") / "store.db"
-    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{database}", "SECRET_KEY": "browser-tests"})
+    folder = tmp_path_factory.mktemp("live")
+    app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'store.db'}", "SECRET_KEY": "browser-tests",
+                      "QUEUE_URL": f"sqlite:///{folder / 'queue.db'}"})
     with app.app_context():
         from storefront.accounts.models import Role
         from storefront.accounts.service import save_user

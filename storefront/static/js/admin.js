@@ -71,21 +71,35 @@
       });
     });
 
-    // Large code batches take a moment: say so while the download is prepared.
-    document.querySelectorAll("form[data-progress]").forEach((form) => {
-      form.addEventListener("submit", () => {
-        const note = form.querySelector("[data-progress-note]");
-        const button = form.querySelector("button[type=submit]");
-        if (note) {
-          note.textContent = form.dataset.progress;
-          note.hidden = false;
+    // A background job's page: poll its JSON and move the bar until the job ends.
+    document.querySelectorAll("[data-job-status]").forEach((box) => {
+      const bar = box.querySelector("[data-job-bar]");
+      const text = box.querySelector("[data-job-text]");
+      const download = box.querySelector("[data-job-download]");
+      const show = (job) => {
+        bar.value = job.percent;
+        bar.textContent = job.percent + "%";
+        if (job.status === "done") text.textContent = job.result;
+        else if (job.status === "failed") text.textContent = "Failed: " + job.error;
+        else if (job.status === "running") {
+          text.textContent = job.done.toLocaleString("en-US") + " of " + job.total.toLocaleString("en-US") +
+            " done (" + job.percent + "%)";
         }
-        if (button) button.setAttribute("aria-busy", "true");
-        setTimeout(() => {
-          if (note) note.hidden = true;
-          if (button) button.removeAttribute("aria-busy");
-        }, 8000);
-      });
+        if (job.download_url) {
+          download.querySelector("a").href = job.download_url;
+          download.hidden = false;
+        }
+      };
+      const poll = () => {
+        fetch(box.dataset.jobStatus, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+          .then((response) => (response.ok ? response.json() : Promise.reject(response.status)))
+          .then((job) => {
+            show(job);
+            if (!job.finished) setTimeout(poll, 500);
+          })
+          .catch(() => setTimeout(poll, 2000));
+      };
+      poll();
     });
 
     document.querySelectorAll("form[data-confirm]").forEach((form) => {

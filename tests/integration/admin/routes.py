@@ -9,7 +9,7 @@ ADMIN_PREFIXES = ("/admin", "/api/v1/admin")
 PUBLIC = {"admin.login"}
 # Marketing may open promotions, reports, its own API tokens, the dashboard and sign out.
 MARKETING_AREAS = (
-    "admin.dashboard", "admin.logout", "admin.promotions.", "admin.reports.", "admin.tokens.",
+    "admin.dashboard", "admin.logout", "admin.promotions.", "admin.reports.", "admin.tokens.", "admin.jobs.",
     "admin_promotions_api.", "admin_reports_api.",
 )
 

@@ -149,11 +149,15 @@ def test_the_list_shows_status_codes_uses_and_search(app, as_owner, cbd):
     assert "20% off the CBD store" in drafts and "Banner deal" not in drafts
 
 
-def test_a_batch_of_codes_downloads_as_csv(app, as_owner, cbd):
+def test_a_batch_of_codes_downloads_as_csv_from_its_job(app, as_owner, cbd):
     as_owner.post("/admin/promotions/new", data={**FORM, "trigger": "code", "codes": "", "departments": []})
     promotion_id = _only_promotion().id
-    response = as_owner.post(f"/admin/promotions/{promotion_id}/codes/generate",
-                             data={"count": "25", "prefix": "vip", "length": "8", "usage_limit": "1"})
+    started = as_owner.post(f"/admin/promotions/{promotion_id}/codes/generate",
+                            data={"count": "25", "prefix": "vip", "length": "8", "usage_limit": "1"})
+    assert started.status_code == 303
+    job = as_owner.get(started.headers["Location"] + ".json").get_json()
+    assert job["status"] == "done" and job["result"] == "25 codes created."
+    response = as_owner.get(job["download_url"])
     assert response.mimetype == "text/csv"
     rows = response.get_data(as_text=True).strip().splitlines()
     codes = [row.split(",")[0] for row in rows[1:]]

@@ -1,0 +1,1 @@
+"""Background work on a Huey queue: mail delivery, code batches, CSV exports, periodic upkeep."""
