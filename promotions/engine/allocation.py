@@ -1,11 +1,12 @@
 """Turning a benefit into exact cents on lines: clamp, cap, share, record.
 
 A `Ledger` holds what is left to discount on each line (lines sorted by sku)
-and on shipping. `grant` applies one promotion to a ledger: the benefit's
-per-line amounts are clamped to each line's remaining amount, capped by
-`max_discount_cents` and the remaining budget, and a capped amount is shared
-again across the eligible lines in proportion to their remaining totals with
-the largest-remainder method, so shares always add up exactly.
+and on shipping, and the floor under each line. `measure` prices one promotion
+on a ledger: the benefit's per-line amounts are clamped to each line's
+remaining amount, capped by `max_discount_cents` and the remaining budget (a
+capped amount is shared again across the eligible lines in proportion to their
+remaining totals with the largest-remainder method, so shares always add up
+exactly), then held above each line's floor. `grant` measures and takes.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from .eligibility import PromotionUsage
 from .money import share
 from .rules import Code, Promotion
 
-__all__ = ["Grant", "Ledger", "Offer", "grant"]
+__all__ = ["NOTHING", "Grant", "Ledger", "Offer", "grant", "measure"]
 
 
 class Offer(NamedTuple):
@@ -39,25 +40,52 @@ class Offer(NamedTuple):
 
 
 class Grant(NamedTuple):
-    """What one promotion actually took off: total and per-line shares (nonzero only)."""
+    """What one promotion takes off: total and per-line shares (nonzero only).
+
+    `floored` says the store's price floor held it below what it would give.
+    """
 
     amount_cents: int
     shares: tuple[tuple[int, int], ...]  # (line position, cents); empty for shipping
+    floored: bool = False
+
+
+NOTHING = Grant(0, ())
 
 
 class Ledger:
-    """What is left to discount on each line and on shipping (mutable working state)."""
+    """What is left on each line and on shipping, and the floor each line keeps (working state)."""
 
-    __slots__ = ("lines", "remaining", "shipping")
+    __slots__ = ("lines", "remaining", "floors", "shipping")
 
-    def __init__(self, lines: Sequence[CartLine], remaining: list[int], shipping: int) -> None:
+    def __init__(
+        self,
+        lines: Sequence[CartLine],
+        remaining: list[int],
+        shipping: int,
+        floors: Sequence[int] | None = None,
+    ) -> None:
         self.lines = lines
         self.remaining = remaining
         self.shipping = shipping
+        self.floors = floors if floors is not None else [0] * len(remaining)
 
     def copy(self) -> Ledger:
         """An independent ledger with the same amounts."""
-        return Ledger(self.lines, self.remaining.copy(), self.shipping)
+        return Ledger(self.lines, self.remaining.copy(), self.shipping, self.floors)
+
+    def room(self, position: int) -> int:
+        """How much more may come off the line at `position` before it reaches its floor."""
+        return max(0, self.remaining[position] - self.floors[position])
+
+    def take(self, given: Grant, *, shipping: bool) -> None:
+        """Subtract a measured grant."""
+        if shipping:
+            self.shipping -= given.amount_cents
+            return
+        remaining = self.remaining
+        for position, cents in given.shares:
+            remaining[position] -= cents
 
 
 def _limit(offer: Offer) -> int | None:
@@ -69,33 +97,35 @@ def _limit(offer: Offer) -> int | None:
     return limit
 
 
-def grant(offer: Offer, ledger: Ledger) -> Grant | None:
-    """Apply `offer` to `ledger`; None (ledger untouched) when it takes nothing off."""
+def measure(offer: Offer, ledger: Ledger) -> Grant:
+    """What `offer` would take off `ledger` now (the ledger is not changed)."""
     promotion = offer.promotion
     limit = _limit(offer)
     if promotion.discount_class is DiscountClass.SHIPPING:
         amount = min(promotion.benefit.shipping_discount(ledger.shipping), ledger.shipping)
         if limit is not None:
             amount = min(amount, limit)
-        if amount <= 0:
-            return None
-        ledger.shipping -= amount
-        return Grant(amount, ())
+        return Grant(amount, ()) if amount > 0 else NOTHING
     positions = offer.positions
     remaining = ledger.remaining
     bases = [remaining[i] for i in positions]
     lines = ledger.lines
     raw = promotion.benefit.line_discounts([lines[i] for i in positions], bases, offer.facts)
     discounts = [min(max(d, 0), b) for d, b in zip(raw, bases, strict=True)]
-    amount = sum(discounts)
-    if limit is not None and amount > limit:
+    if limit is not None and sum(discounts) > limit:
         discounts = share(limit, bases)
-        amount = sum(discounts)
-    if amount <= 0:
-        return None
     shares = []
+    floored = False
     for position, cents in zip(positions, discounts, strict=True):
-        if cents:
-            remaining[position] -= cents
-            shares.append((position, cents))
-    return Grant(amount, tuple(shares))
+        allowed = min(cents, ledger.room(position))
+        floored = floored or allowed < cents
+        if allowed:
+            shares.append((position, allowed))
+    return Grant(sum(cents for _, cents in shares), tuple(shares), floored)
+
+
+def grant(offer: Offer, ledger: Ledger) -> Grant:
+    """Measure `offer` on `ledger` and take it off (a zero grant changes nothing)."""
+    given = measure(offer, ledger)
+    ledger.take(given, shipping=offer.promotion.discount_class is DiscountClass.SHIPPING)
+    return given
