@@ -159,9 +159,7 @@ def promotion_from_rule(
         trigger = Trigger(_required(rule, "trigger"))
         stacking = Stacking(rule.get("stacking") or Stacking.COMBINABLE)
         combines = rule.get("combines_with")
-        combines_with = (
-            None if combines is None else frozenset(DiscountClass(c) for c in combines)
-        )
+        combines_with = None if combines is None else frozenset(DiscountClass(c) for c in combines)
     except ValueError as error:
         raise RuleError(str(error)) from None
     if codes is None:

@@ -104,7 +104,9 @@ def best_combination(
     best = price(greedy)
     mode = SearchMode.GREEDY
     if len(torn) <= EXACT_LIMIT:
-        search = _BranchAndBound(masks, values, price, best, sum(values[i] for i in range(len(ranked)) if not masks[i]))
+        search = _BranchAndBound(
+            masks, values, price, best, sum(values[i] for i in range(len(ranked)) if not masks[i])
+        )
         complete = search.run(sum(1 << i for i in torn))
         best = search.best
         mode = SearchMode.EXACT if complete else SearchMode.GREEDY
@@ -151,9 +153,12 @@ class _BranchAndBound:
         low = candidates & -candidates
         i = low.bit_length() - 1
         rest = candidates & ~low
-        keep = self._visit(rest & ~self.masks[i], chosen | low, excluded, bound - sum(
-            self.values[j] for j in _bits(rest & self.masks[i])
-        ))
+        keep = self._visit(
+            rest & ~self.masks[i],
+            chosen | low,
+            excluded,
+            bound - sum(self.values[j] for j in _bits(rest & self.masks[i])),
+        )
         if not keep:
             return False
         if not self.masks[i] & (rest | chosen):

@@ -95,9 +95,7 @@ def can_combine(a: Promotion, b: Promotion) -> bool:
 def conflicts(a: Promotion, b: Promotion) -> bool:
     """True when two combinable promotions may not be in one set (point 3 of the policy)."""
     if a.discount_class is DiscountClass.PRODUCT and b.discount_class is DiscountClass.PRODUCT:
-        return (
-            a.trigger is Trigger.CODE and b.trigger is Trigger.CODE and not can_combine(a, b)
-        )
+        return a.trigger is Trigger.CODE and b.trigger is Trigger.CODE and not can_combine(a, b)
     return not can_combine(a, b)
 
 
@@ -144,7 +142,9 @@ def select(offers: Sequence[Offer], fresh: Ledger) -> Selection:
             continue
         loss = outcome.losses.get(pid)
         if loss is not None and loss.winner.promotion.id in applied:
-            refusals[pid] = Refusal(_S.BETTER_OFFER_APPLIED, loss.winner.label, loss.would_cents, loss.lines)
+            refusals[pid] = Refusal(
+                _S.BETTER_OFFER_APPLIED, loss.winner.label, loss.would_cents, loss.lines
+            )
         else:
             refusals[pid] = _refuse(offer, outcome, alone[pid].amount_cents)
     return Selection(outcome.applied, outcome.ledger, refusals, found.mode)
