@@ -18,7 +18,7 @@ from .benefits import DiscountClass
 from .cart import CartLine
 from .conditions import Facts
 from .eligibility import PromotionUsage
-from .money import share
+from .money import share, share_within
 from .rules import Code, Promotion
 
 __all__ = ["NOTHING", "Grant", "Ledger", "Offer", "grant", "measure"]
@@ -63,12 +63,12 @@ class Ledger:
         lines: Sequence[CartLine],
         remaining: list[int],
         shipping: int,
-        floors: Sequence[int] | None = None,
+        floors: Sequence[int] | None = None,  # None: no floor but zero
     ) -> None:
         self.lines = lines
         self.remaining = remaining
         self.shipping = shipping
-        self.floors = floors if floors is not None else [0] * len(remaining)
+        self.floors = floors  # None: no floor but zero
 
     def copy(self) -> Ledger:
         """An independent ledger with the same amounts."""
@@ -76,7 +76,9 @@ class Ledger:
 
     def room(self, position: int) -> int:
         """How much more may come off the line at `position` before it reaches its floor."""
-        return max(0, self.remaining[position] - self.floors[position])
+        floors = self.floors
+        left = self.remaining[position]
+        return left if floors is None else max(0, left - floors[position])
 
     def take(self, given: Grant, *, shipping: bool) -> None:
         """Subtract a measured grant."""
@@ -108,20 +110,33 @@ def measure(offer: Offer, ledger: Ledger) -> Grant:
         return Grant(amount, ()) if amount > 0 else NOTHING
     positions = offer.positions
     remaining = ledger.remaining
-    bases = [remaining[i] for i in positions]
     lines = ledger.lines
+    if len(positions) == 1:  # most promotions touch one line of a cart: skip the sharing
+        position = positions[0]
+        base = remaining[position]
+        raw = promotion.benefit.line_discounts([lines[position]], [base], offer.facts)[0]
+        cents = min(max(raw, 0), base)
+        if limit is not None and cents > limit:
+            cents = limit
+        allowed = min(cents, ledger.room(position))
+        return Grant(allowed, ((position, allowed),) if allowed else (), allowed < cents)
+    bases = [remaining[i] for i in positions]
     raw = promotion.benefit.line_discounts([lines[i] for i in positions], bases, offer.facts)
-    discounts = [min(max(d, 0), b) for d, b in zip(raw, bases, strict=True)]
+    discounts = [d if 0 <= d <= b else (0 if d < 0 else b) for d, b in zip(raw, bases, strict=True)]
     if limit is not None and sum(discounts) > limit:
         discounts = share(limit, bases)
-    shares = []
-    floored = False
-    for position, cents in zip(positions, discounts, strict=True):
-        allowed = min(cents, ledger.room(position))
-        floored = floored or allowed < cents
-        if allowed:
-            shares.append((position, allowed))
-    return Grant(sum(cents for _, cents in shares), tuple(shares), floored)
+    floors = ledger.floors
+    if floors is None:
+        shares = tuple((p, cents) for p, cents in zip(positions, discounts, strict=True) if cents)
+        return Grant(sum(discounts), shares)
+    rooms = [max(0, remaining[p] - floors[p]) for p in positions]
+    allowed = [min(cents, room) for cents, room in zip(discounts, rooms, strict=True)]
+    if allowed != discounts and promotion.discount_class is DiscountClass.ORDER:
+        # An order discount is one amount: what a floored line can't take goes to the others.
+        allowed = share_within(sum(discounts), bases, rooms)
+    shares = tuple((p, cents) for p, cents in zip(positions, allowed, strict=True) if cents)
+    amount = sum(allowed)
+    return Grant(amount, shares, amount < sum(discounts))
 
 
 def grant(offer: Offer, ledger: Ledger) -> Grant:

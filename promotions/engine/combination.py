@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from .allocation import Grant, Ledger, Offer, grant
 from .benefits import DiscountClass
-from .rules import Promotion
 
 __all__ = ["APPLICATION_ORDER", "LineLoss", "Outcome", "application_key", "evaluate"]
 
+_PRODUCT = DiscountClass.PRODUCT
 APPLICATION_ORDER = {DiscountClass.PRODUCT: 0, DiscountClass.ORDER: 1, DiscountClass.SHIPPING: 2}
 
 
@@ -60,13 +60,9 @@ class Outcome:
         return self.key < other.key
 
 
-def _compounds(promotion: Promotion) -> bool:
-    return DiscountClass.PRODUCT in promotion.combines_with
-
-
 def _keepers(rivals: list[tuple[Offer, int]], room: int) -> list[tuple[Offer, int]]:
     """The option a line keeps: all compounding promotions together, or the best single one."""
-    group = [rival for rival in rivals if _compounds(rival[0].promotion)]
+    group = [rival for rival in rivals if _PRODUCT in rival[0].promotion.combines_with]
     best = group
     best_rank = (
         (-min(sum(cents for _, cents in group), room), min(o.promotion.sort_key for o, _ in group))
@@ -74,7 +70,7 @@ def _keepers(rivals: list[tuple[Offer, int]], room: int) -> list[tuple[Offer, in
         else None
     )
     for offer, cents in rivals:
-        if _compounds(offer.promotion):
+        if _PRODUCT in offer.promotion.combines_with:
             continue
         rank = (-min(cents, room), offer.promotion.sort_key)
         if best_rank is None or rank < best_rank:

@@ -82,12 +82,16 @@ class Promotion:
     conditions: tuple[Condition, ...] = ()
     discount_class: DiscountClass = field(init=False)
     sort_key: tuple[int, int] = field(init=False)
+    # What decides whether two promotions may be combined (see stacking.conflicts).
+    signature: tuple[DiscountClass, frozenset[DiscountClass], Trigger] = field(init=False)
 
     def __post_init__(self) -> None:
         discount_class = self.benefit.discount_class(self.eligibility.whole_order)
         object.__setattr__(self, "discount_class", discount_class)
         if self.combines_with is None:
             object.__setattr__(self, "combines_with", default_combines_with(discount_class))
+        signature = (discount_class, self.combines_with, self.trigger)
+        object.__setattr__(self, "signature", signature)
         object.__setattr__(self, "sort_key", (-self.priority, self.id))
 
     def __repr__(self) -> str:

@@ -48,22 +48,16 @@ class Found:
     torn: int
 
 
-def _signature(promotion: Promotion) -> tuple[object, ...]:
-    return (promotion.discount_class, promotion.combines_with, promotion.trigger)
-
-
 def conflict_masks(offers: Sequence[Offer], conflicts: Conflicts) -> list[int]:
     """For each offer, a bitmask of the offers it may not join (by position in `offers`).
 
-    Offers are grouped by what decides conflicts (class, combines_with,
-    trigger), so the pairwise test runs per group pair, not per offer pair.
+    Offers are grouped by what decides conflicts (`Promotion.signature`), so the
+    pairwise test runs per group pair, not per offer pair.
     """
     members: dict[tuple[object, ...], int] = {}
     sample: dict[tuple[object, ...], Promotion] = {}
-    signatures = []
     for position, offer in enumerate(offers):
-        signature = _signature(offer.promotion)
-        signatures.append(signature)
+        signature = offer.promotion.signature
         members[signature] = members.get(signature, 0) | (1 << position)
         sample.setdefault(signature, offer.promotion)
     against: dict[tuple[object, ...], int] = {}
@@ -73,7 +67,7 @@ def conflict_masks(offers: Sequence[Offer], conflicts: Conflicts) -> list[int]:
             if conflicts(promotion, sample[other]):
                 mask |= bits
         against[signature] = mask
-    return [against[s] & ~(1 << i) for i, s in enumerate(signatures)]
+    return [against[offer.promotion.signature] & ~(1 << i) for i, offer in enumerate(offers)]
 
 
 def best_combination(

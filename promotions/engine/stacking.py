@@ -54,6 +54,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from .allocation import Grant, Ledger, Offer, measure
 from .benefits import DiscountClass
@@ -65,6 +66,7 @@ from .search import SearchMode, best_combination
 __all__ = ["Refusal", "Selection", "can_combine", "conflicts", "select"]
 
 _S = ExplanationStatus
+Signature = tuple[DiscountClass, frozenset[DiscountClass], Trigger]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +96,17 @@ def can_combine(a: Promotion, b: Promotion) -> bool:
 
 def conflicts(a: Promotion, b: Promotion) -> bool:
     """True when two combinable promotions may not be in one set (point 3 of the policy)."""
-    if a.discount_class is DiscountClass.PRODUCT and b.discount_class is DiscountClass.PRODUCT:
-        return a.trigger is Trigger.CODE and b.trigger is Trigger.CODE and not can_combine(a, b)
-    return not can_combine(a, b)
+    return _conflicting(a.signature, b.signature)
+
+
+@cache  # a few dozen signatures exist (3 classes x 8 combines_with x 2 triggers)
+def _conflicting(a: Signature, b: Signature) -> bool:
+    a_class, a_combines, a_trigger = a
+    b_class, b_combines, b_trigger = b
+    allowed = b_class in a_combines and a_class in b_combines
+    if a_class is DiscountClass.PRODUCT and b_class is DiscountClass.PRODUCT:
+        return a_trigger is Trigger.CODE and b_trigger is Trigger.CODE and not allowed
+    return not allowed
 
 
 def _describe(outcome: Outcome) -> str:

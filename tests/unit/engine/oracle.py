@@ -14,7 +14,7 @@ from itertools import combinations
 
 from promotions.engine import CartSnapshot, DiscountClass, PriceFloor, Promotion, Stacking, Trigger
 from promotions.engine.conditions import Facts, local_time
-from promotions.engine.money import share
+from promotions.engine.money import share, share_within
 
 PRODUCT, ORDER, SHIPPING = DiscountClass.PRODUCT, DiscountClass.ORDER, DiscountClass.SHIPPING
 
@@ -69,10 +69,12 @@ class Case:
         cut = [max(0, min(r, b)) for r, b in zip(raw, bases, strict=True)]
         if limit is not None and sum(cut) > limit:
             cut = share(limit, bases)
-        return {
-            i: min(c, max(0, remaining[i] - self.floors[i]))
-            for i, c in zip(eligible, cut, strict=True)
-        }
+        rooms = [max(0, remaining[i] - self.floors[i]) for i in eligible]
+        if promotion.discount_class is ORDER and any(
+            c > r for c, r in zip(cut, rooms, strict=True)
+        ):
+            cut = share_within(sum(cut), bases, rooms)  # one amount, passed on by floored lines
+        return {i: min(c, r) for i, c, r in zip(eligible, cut, rooms, strict=True)}
 
     def valid(self, subset) -> bool:
         if len(subset) > 1 and any(p.stacking is Stacking.EXCLUSIVE for p, _, _ in subset):
