@@ -34,9 +34,14 @@
    caps a promotion per order; a spend budget caps it at what is left. No line
    goes below zero or below the store's price floor (PriceFloor: a percentage
    of its price and/or of its cost), and no discount exceeds its base.
-5. The best set. The engine applies the valid set with the largest total
+5. The best set. Among the maximal valid sets (a qualifying promotion that
+   can join the chosen ones always joins, as Shopify applies every discount
+   that combines), the engine applies the one with the largest total
    discount (merchandise + shipping) for the shopper; equal totals go to the
-   set whose members rank first by priority, then id. The search
+   set whose members rank first by priority, then id. (Leaving a compatible
+   promotion out never gains more than a rounding cent: product promotions
+   only win lines where they give more, and order discounts measured on a
+   smaller remainder lose at most what was gained.) The search
    (promotions/engine/search.py) is exact (branch and bound) when at most
    EXACT_LIMIT promotions conflict with another one, greedy beyond that; the
    priced cart says which (`PricedCart.search`) and so do the explanations.

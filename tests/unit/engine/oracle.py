@@ -1,7 +1,8 @@
 """An independent definition of the best valid combination, by exhaustive search.
 
 Written from the stacking policy's words, not from the engine's code: every
-subset of the qualifying promotions is checked pair by pair, priced from the
+maximal subset of the qualifying promotions (nothing left out that could
+join, as the policy says) is checked pair by pair, priced from the
 benefits' own per-line amounts, and the largest total wins. Only the benefit
 arithmetic (`line_discounts`, `shipping_discount`, `share`) is shared with the
 engine; validity, per-line choice, order of application, caps and floors are
@@ -119,11 +120,21 @@ class Case:
                     total += cents
         return total
 
+    def maximal(self, subset, offers) -> bool:
+        """Nothing left out could join: every qualifying promotion that can be added is."""
+        return not any(entry not in subset and self.valid((*subset, entry)) for entry in offers)
+
     def best_total(self) -> int:
+        # A promotion that takes nothing off on its own never applies and blocks nothing.
+        offers = [
+            entry
+            for entry in self.qualifying
+            if sum(self.amounts(entry, self.subtotals, self.shipping).values())
+        ]
         best = 0
-        for size in range(1, len(self.qualifying) + 1):
-            for subset in combinations(self.qualifying, size):
-                if self.valid(subset):
+        for size in range(1, len(offers) + 1):
+            for subset in combinations(offers, size):
+                if self.valid(subset) and self.maximal(subset, offers):
                     best = max(best, self.value(subset))
         return best
 
