@@ -34,6 +34,7 @@ class LineLoss:
     """What a product promotion would have given on the lines it lost, and to whom."""
 
     winner: Offer
+    label: str  # the winner, or "<winner> and N more" when compounding ones won together
     would_cents: int = 0
     lines: int = 0
     worst_cents: int = -1  # the line it lost most on names the winner
@@ -100,15 +101,20 @@ def _product_phase(
         remaining[position] -= room - left
         if len(keepers) == len(rivals):
             continue
-        kept = {offer.promotion.id for offer, _ in keepers}
+        kept = {id(offer) for offer, _ in keepers}
+        winner = keepers[0][0]
+        label = winner.label if len(keepers) == 1 else f"{winner.label} and {len(keepers) - 1} more"
+        losses = outcome.losses
         for offer, cents in rivals:
-            if offer.promotion.id in kept:
+            if id(offer) in kept:
                 continue
-            loss = outcome.losses.setdefault(offer.promotion.id, LineLoss(keepers[0][0]))
+            loss = losses.get(offer.promotion.id)
+            if loss is None:
+                loss = losses[offer.promotion.id] = LineLoss(winner, label)
             loss.would_cents += cents
             loss.lines += 1
             if cents > loss.worst_cents:
-                loss.winner, loss.worst_cents = keepers[0][0], cents
+                loss.winner, loss.label, loss.worst_cents = winner, label, cents
     for offer in product:
         shares = taken[offer.promotion.id]
         if shares:

@@ -158,7 +158,7 @@ def select(offers: Sequence[Offer], fresh: Ledger) -> Selection:
         loss = outcome.losses.get(pid)
         if loss is not None and loss.winner.promotion.id in applied:
             refusals[pid] = Refusal(
-                _S.BETTER_OFFER_APPLIED, loss.winner.label, loss.would_cents, loss.lines
+                _S.BETTER_OFFER_APPLIED, loss.label, loss.would_cents, loss.lines
             )
         else:
             refusals[pid] = _refuse(offer, outcome, alone[pid].amount_cents)
