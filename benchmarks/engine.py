@@ -1,7 +1,9 @@
 """Engine pricing speed by cart size and number of active promotions.
 
 Run from the repository root: `python -m benchmarks.engine [--quick]`.
-Prints median and p99 microseconds to price one cart. Not a test.
+Prints median and p99 microseconds to price one cart, and how often the
+stacking search was exact; then a heavy-overlap workload where the
+best-combination search must work, and the index build time. Not a test.
 
 The promotion mix is meant to look like a real store: most automatic
 promotions target one product, department or tag; about a tenth are
@@ -15,6 +17,8 @@ import gc
 import random
 import statistics
 import time
+from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -23,6 +27,7 @@ from promotions.engine import (
     CartSnapshot,
     PricingContext,
     PromotionIndex,
+    SearchMode,
     price_cart,
     promotion_from_rule,
 )
@@ -186,6 +191,82 @@ def measure(
     return samples
 
 
+def overlap_rules(count: int = 100, seed: int = 5) -> list[dict]:
+    """`count` department-wide percentage promotions on one department, mixed stacking settings.
+
+    A few order and shipping promotions are added so combines_with matters.
+    """
+    rng = random.Random(seed)
+    settings = [["order", "shipping"], ["shipping"], [], None] * 5 + [["product", "order"]]
+    rules: list[dict[str, Any]] = []
+    for number in range(count):
+        rules.append(
+            {
+                "name": f"Department sale {number}",
+                "trigger": "automatic",
+                "priority": rng.randint(0, 10),
+                "stacking": "exclusive" if rng.random() < 0.1 else "combinable",
+                "combines_with": rng.choice(settings),
+                "eligible": {"departments": ["dept-0"]},
+                "benefit": {"type": "percent_off", "percent": rng.choice([5, 10, 15, 20, 25, 30])},
+            }
+        )
+    for number, benefit in enumerate(
+        [
+            {"type": "percent_off", "percent": 10},
+            {"type": "amount_off_order", "amount_cents": 2500},
+            {"type": "shipping", "percent": 100},
+        ]
+    ):
+        rules.append(
+            {
+                "name": f"Store-wide {number}",
+                "trigger": "automatic",
+                "priority": 1,
+                "combines_with": rng.choice(settings),
+                "benefit": benefit,
+            }
+        )
+    return rules
+
+
+def overlap_carts(count: int = 20, size: int = 50, seed: int = 13) -> list[CartSnapshot]:
+    """Carts of `size` lines, every one in the department all the overlap promotions hit."""
+    rng = random.Random(seed)
+    return [
+        CartSnapshot(
+            tuple(
+                CartLine(f"SKU-{i:05d}", i, "dept-0", frozenset(), rng.randint(199, 25_000), 1)
+                for i in rng.sample(range(CATALOG_SIZE), size)
+            ),
+            shipping_cents=795,
+        )
+        for _ in range(count)
+    ]
+
+
+def _build(rules: list[dict]) -> PromotionIndex:
+    return PromotionIndex.build(
+        promotion_from_rule(rule, promotion_id=i + 1) for i, rule in enumerate(rules)
+    )
+
+
+def _timed(action: Callable[[], object], repeat: int) -> float:
+    """Median milliseconds of `action`."""
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples)
+
+
+def _modes(index: PromotionIndex, cart_list: list, codes: tuple[str, ...]) -> str:
+    context = PricingContext(now=NOW, codes=codes)
+    counted = Counter(price_cart(cart, index, context).search for cart in cart_list)
+    return f"{counted[SearchMode.EXACT] * 100 // len(cart_list)}%"
+
+
 def main() -> None:
     """Print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -195,7 +276,8 @@ def main() -> None:
 
     products = catalog(random.Random(3))
     print(
-        f"{'promotions':>10} {'lines':>6} {'candidates':>10} {'median us':>10} {'p99 us':>10} {'runs':>6}"
+        f"{'promotions':>10} {'lines':>6} {'candidates':>10} {'median us':>10} {'p99 us':>10}"
+        f" {'runs':>6} {'exact':>6}"
     )
     for count in PROMOTION_COUNTS:
         rules = promotion_rules(count, products)
@@ -213,9 +295,34 @@ def main() -> None:
             samples = sorted(measure(index, cart_list, codes, iterations, budget_s))
             median = statistics.median(samples)
             p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+            exact = _modes(index, cart_list, codes)
             print(
-                f"{count:>10,} {size:>6} {candidates:>10.1f} {median:>10.1f} {p99:>10.1f} {len(samples):>6}"
+                f"{count:>10,} {size:>6} {candidates:>10.1f} {median:>10.1f} {p99:>10.1f}"
+                f" {len(samples):>6} {exact:>6}"
             )
+        gc.unfreeze()
+
+    rules = overlap_rules()
+    index = _build(rules)
+    cart_list = overlap_carts()
+    samples = sorted(measure(index, cart_list, (), iterations, budget_s))
+    p99 = samples[min(len(samples) - 1, int(len(samples) * 0.99))]
+    print(
+        f"\nHeavy overlap: {len(rules)} promotions (100 department-wide percentages) on the same"
+        f" 50 lines: median {statistics.median(samples):.1f} us, p99 {p99:.1f} us,"
+        f" {len(samples)} runs, exact search in {_modes(index, cart_list, ())} of carts"
+        " (the rest greedy)"
+    )
+
+    print("\nIndex build (rules -> promotions -> index), median ms:")
+    for count in (1_000, 10_000):
+        rules = promotion_rules(count, products)
+        promotions = [promotion_from_rule(rule, promotion_id=i + 1) for i, rule in enumerate(rules)]
+        compile_ms = _timed(lambda rules=rules: _build(rules), 3)
+        index_ms = _timed(lambda promotions=promotions: PromotionIndex.build(promotions), 5)
+        print(
+            f"{count:>10,} promotions: {compile_ms:8.1f} ms with rule parsing, {index_ms:8.1f} ms index only"
+        )
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ candidate is limited), then the pure engine.
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
 
 from flask import current_app
 from sqlalchemy import and_, select
@@ -18,6 +19,7 @@ from promotions.engine import (
     CartSnapshot,
     CodeCheck,
     PricedCart,
+    PriceFloor,
     PricingContext,
     Promotion,
     PromotionIndex,
@@ -89,12 +91,31 @@ def load_usage(
     return usage
 
 
+def _percent_setting(name: str) -> Decimal | None:
+    value = current_app.config.get(name)
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise RuntimeError(f"{name} must be a percentage, got {value!r}") from None
+
+
+def store_floor() -> PriceFloor:
+    """The store's price floor from app config (PRICE_FLOOR_PERCENT_OF_PRICE / _OF_COST)."""
+    return PriceFloor(
+        _percent_setting("PRICE_FLOOR_PERCENT_OF_PRICE"),
+        _percent_setting("PRICE_FLOOR_PERCENT_OF_COST"),
+    )
+
+
 def _context(codes: tuple[str, ...], usage: dict[int, PromotionUsage]) -> PricingContext:
     return PricingContext(
         now=datetime.now(UTC),
         codes=codes,
         usage=usage,
         timezone=current_app.config["STORE_TIMEZONE"],
+        floor=store_floor(),
     )
 
 
@@ -141,6 +162,7 @@ def product_line(product, quantity: int) -> CartLine:
         tags=frozenset(product.tags or ()),
         unit_price_cents=product.price_cents,
         quantity=quantity,
+        unit_cost_cents=product.cost_cents,
     )
 
 

@@ -70,6 +70,10 @@ def load_config(instance_path: str) -> dict:
         "MEDIA_MAX_BYTES": int(os.environ.get("MEDIA_MAX_BYTES", str(900 * 1024))),
         "STORE_NAME": os.environ.get("STORE_NAME", "Verdant & Vale"),
         "STORE_TIMEZONE": os.environ.get("STORE_TIMEZONE", "America/New_York"),
+        # The price floor promotions can't go below (promotions/engine/floor.py): a line keeps at
+        # least this % of its price / of its cost. Unset: no floor beyond zero.
+        "PRICE_FLOOR_PERCENT_OF_PRICE": os.environ.get("PRICE_FLOOR_PERCENT_OF_PRICE") or None,
+        "PRICE_FLOOR_PERCENT_OF_COST": os.environ.get("PRICE_FLOOR_PERCENT_OF_COST") or None,
         "MAX_CONTENT_LENGTH": 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",

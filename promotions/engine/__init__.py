@@ -11,6 +11,7 @@ from .clock import next_change
 from .codes import CodeCheck, CodeStatus, check_code
 from .customers import customer_key
 from .explain import Explanation, ExplanationStatus
+from .floor import NO_FLOOR, PriceFloor
 from .index import PromotionIndex
 from .money import allocate, format_cents, normalize_code, percent_of
 from .pricing import (
@@ -19,11 +20,13 @@ from .pricing import (
     PricedLine,
     PricingContext,
     PromotionUsage,
+    SearchMode,
     price_cart,
 )
 from .rules import Code, Promotion, RuleError, Stacking, Trigger, promotion_from_rule
 
 __all__ = [
+    "NO_FLOOR",
     "AppliedDiscount",
     "CartLine",
     "CartSnapshot",
@@ -34,12 +37,14 @@ __all__ = [
     "Explanation",
     "ExplanationStatus",
     "PricedCart",
+    "PriceFloor",
     "PricedLine",
     "PricingContext",
     "Promotion",
     "PromotionIndex",
     "PromotionUsage",
     "RuleError",
+    "SearchMode",
     "Stacking",
     "Trigger",
     "allocate",

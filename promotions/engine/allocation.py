@@ -1,11 +1,12 @@
 """Turning a benefit into exact cents on lines: clamp, cap, share, record.
 
 A `Ledger` holds what is left to discount on each line (lines sorted by sku)
-and on shipping. `grant` applies one promotion to a ledger: the benefit's
-per-line amounts are clamped to each line's remaining amount, capped by
-`max_discount_cents` and the remaining budget, and a capped amount is shared
-again across the eligible lines in proportion to their remaining totals with
-the largest-remainder method, so shares always add up exactly.
+and on shipping, and the floor under each line. `measure` prices one promotion
+on a ledger: the benefit's per-line amounts are clamped to each line's
+remaining amount, capped by `max_discount_cents` and the remaining budget (a
+capped amount is shared again across the eligible lines in proportion to their
+remaining totals with the largest-remainder method, so shares always add up
+exactly), then held above each line's floor. `grant` measures and takes.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from .benefits import DiscountClass
 from .cart import CartLine
 from .conditions import Facts
 from .eligibility import PromotionUsage
-from .money import share
+from .money import share, share_within
 from .rules import Code, Promotion
 
-__all__ = ["Grant", "Ledger", "Offer", "grant"]
+__all__ = ["NOTHING", "Grant", "Ledger", "Offer", "grant", "measure"]
 
 
 class Offer(NamedTuple):
@@ -39,25 +40,54 @@ class Offer(NamedTuple):
 
 
 class Grant(NamedTuple):
-    """What one promotion actually took off: total and per-line shares (nonzero only)."""
+    """What one promotion takes off: total and per-line shares (nonzero only).
+
+    `floored` says the store's price floor held it below what it would give.
+    """
 
     amount_cents: int
     shares: tuple[tuple[int, int], ...]  # (line position, cents); empty for shipping
+    floored: bool = False
+
+
+NOTHING = Grant(0, ())
 
 
 class Ledger:
-    """What is left to discount on each line and on shipping (mutable working state)."""
+    """What is left on each line and on shipping, and the floor each line keeps (working state)."""
 
-    __slots__ = ("lines", "remaining", "shipping")
+    __slots__ = ("lines", "remaining", "floors", "shipping")
 
-    def __init__(self, lines: Sequence[CartLine], remaining: list[int], shipping: int) -> None:
+    def __init__(
+        self,
+        lines: Sequence[CartLine],
+        remaining: list[int],
+        shipping: int,
+        floors: Sequence[int] | None = None,  # None: no floor but zero
+    ) -> None:
         self.lines = lines
         self.remaining = remaining
         self.shipping = shipping
+        self.floors = floors  # None: no floor but zero
 
     def copy(self) -> Ledger:
         """An independent ledger with the same amounts."""
-        return Ledger(self.lines, self.remaining.copy(), self.shipping)
+        return Ledger(self.lines, self.remaining.copy(), self.shipping, self.floors)
+
+    def room(self, position: int) -> int:
+        """How much more may come off the line at `position` before it reaches its floor."""
+        floors = self.floors
+        left = self.remaining[position]
+        return left if floors is None else max(0, left - floors[position])
+
+    def take(self, given: Grant, *, shipping: bool) -> None:
+        """Subtract a measured grant."""
+        if shipping:
+            self.shipping -= given.amount_cents
+            return
+        remaining = self.remaining
+        for position, cents in given.shares:
+            remaining[position] -= cents
 
 
 def _limit(offer: Offer) -> int | None:
@@ -69,33 +99,48 @@ def _limit(offer: Offer) -> int | None:
     return limit
 
 
-def grant(offer: Offer, ledger: Ledger) -> Grant | None:
-    """Apply `offer` to `ledger`; None (ledger untouched) when it takes nothing off."""
+def measure(offer: Offer, ledger: Ledger) -> Grant:
+    """What `offer` would take off `ledger` now (the ledger is not changed)."""
     promotion = offer.promotion
     limit = _limit(offer)
     if promotion.discount_class is DiscountClass.SHIPPING:
         amount = min(promotion.benefit.shipping_discount(ledger.shipping), ledger.shipping)
         if limit is not None:
             amount = min(amount, limit)
-        if amount <= 0:
-            return None
-        ledger.shipping -= amount
-        return Grant(amount, ())
+        return Grant(amount, ()) if amount > 0 else NOTHING
     positions = offer.positions
     remaining = ledger.remaining
-    bases = [remaining[i] for i in positions]
     lines = ledger.lines
+    if len(positions) == 1:  # most promotions touch one line of a cart: skip the sharing
+        position = positions[0]
+        base = remaining[position]
+        raw = promotion.benefit.line_discounts([lines[position]], [base], offer.facts)[0]
+        cents = min(max(raw, 0), base)
+        if limit is not None and cents > limit:
+            cents = limit
+        allowed = min(cents, ledger.room(position))
+        return Grant(allowed, ((position, allowed),) if allowed else (), allowed < cents)
+    bases = [remaining[i] for i in positions]
     raw = promotion.benefit.line_discounts([lines[i] for i in positions], bases, offer.facts)
-    discounts = [min(max(d, 0), b) for d, b in zip(raw, bases, strict=True)]
-    amount = sum(discounts)
-    if limit is not None and amount > limit:
+    discounts = [d if 0 <= d <= b else (0 if d < 0 else b) for d, b in zip(raw, bases, strict=True)]
+    if limit is not None and sum(discounts) > limit:
         discounts = share(limit, bases)
-        amount = sum(discounts)
-    if amount <= 0:
-        return None
-    shares = []
-    for position, cents in zip(positions, discounts, strict=True):
-        if cents:
-            remaining[position] -= cents
-            shares.append((position, cents))
-    return Grant(amount, tuple(shares))
+    floors = ledger.floors
+    if floors is None:
+        shares = tuple((p, cents) for p, cents in zip(positions, discounts, strict=True) if cents)
+        return Grant(sum(discounts), shares)
+    rooms = [max(0, remaining[p] - floors[p]) for p in positions]
+    allowed = [min(cents, room) for cents, room in zip(discounts, rooms, strict=True)]
+    if allowed != discounts and promotion.discount_class is DiscountClass.ORDER:
+        # An order discount is one amount: what a floored line can't take goes to the others.
+        allowed = share_within(sum(discounts), bases, rooms)
+    shares = tuple((p, cents) for p, cents in zip(positions, allowed, strict=True) if cents)
+    amount = sum(allowed)
+    return Grant(amount, shares, amount < sum(discounts))
+
+
+def grant(offer: Offer, ledger: Ledger) -> Grant:
+    """Measure `offer` on `ledger` and take it off (a zero grant changes nothing)."""
+    given = measure(offer, ledger)
+    ledger.take(given, shipping=offer.promotion.discount_class is DiscountClass.SHIPPING)
+    return given

@@ -10,7 +10,7 @@ clamping to the base are done by the pricing step, once, for every benefit.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from .cart import CartLine
 from .conditions import Facts
 from .explain import ExplanationStatus, NotMet
-from .money import percent_of, share
+from .money import basis_points, percent_of, percent_of_basis_points, share
 
 __all__ = [
     "BENEFITS",
@@ -124,6 +124,11 @@ class PercentOff(_LineBenefit):
 
     percent: Decimal
     max_discount_cents: int | None = None
+    # The percentage in whole basis points when it has one (the rounding is the same, faster).
+    basis_points: int | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "basis_points", basis_points(self.percent))
 
     @classmethod
     def from_rule(cls, data: Mapping[str, Any]) -> PercentOff:
@@ -135,7 +140,14 @@ class PercentOff(_LineBenefit):
     def line_discounts(
         self, lines: Sequence[CartLine], remaining: Sequence[int], facts: Facts
     ) -> list[int]:
-        return share(percent_of(sum(remaining), self.percent), remaining)
+        points = self.basis_points
+        total = sum(remaining)
+        amount = (
+            percent_of(total, self.percent)
+            if points is None
+            else percent_of_basis_points(total, points)
+        )
+        return share(amount, remaining)
 
 
 @register("amount_off_each")

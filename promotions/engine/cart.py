@@ -17,6 +17,7 @@ class CartLine:
     tags: frozenset[str]
     unit_price_cents: int
     quantity: int
+    unit_cost_cents: int | None = None  # what the store paid, when the catalog knows it
 
     @property
     def subtotal_cents(self) -> int:

@@ -16,7 +16,9 @@ def next_change(promotions: Iterable[Promotion], now: datetime) -> datetime | No
     """
     moments = []
     for promotion in promotions:
-        moments += [m for m in (promotion.starts_at, promotion.ends_at) if m is not None and m > now]
+        moments += [
+            m for m in (promotion.starts_at, promotion.ends_at) if m is not None and m > now
+        ]
         if any(isinstance(condition, WeeklyWindow) for condition in promotion.conditions):
             moments.append(now.replace(second=0, microsecond=0) + timedelta(minutes=1))
     return min(moments, default=None)

@@ -34,6 +34,7 @@ class ExplanationStatus(StrEnum):
     REGION_EXCLUDED = "region_excluded"
     BETTER_OFFER_APPLIED = "better_offer_applied"
     NO_DISCOUNT = "no_discount"
+    PRICE_FLOOR = "price_floor"
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,25 +57,27 @@ class Explanation:
     status: ExplanationStatus
     message: str
     shortfall_cents: int | None = None
+    would_cents: int | None = None  # what a promotion left out would have taken off on its own
 
 
 _S = ExplanationStatus
 _TEMPLATES: dict[ExplanationStatus, str] = {
-    _S.APPLIED: "{label}: {amount} off{suffix}",
+    _S.APPLIED: "{label}: {amount} off{suffix}{floor}",
     _S.NOT_STARTED: "{label} hasn't started yet.",
     _S.EXPIRED: "{label} has ended.",
     _S.OUTSIDE_WINDOW: "{label} is only available {detail}.",
     _S.BELOW_SUBTOTAL: "Add {shortfall} more to {target}",
     _S.BELOW_QUANTITY: "Add {count} more eligible {items} to {target}",
     _S.NO_ELIGIBLE_ITEMS: "No items in your cart qualify for {label}.",
-    _S.NOT_COMBINABLE: "{label} can't be combined with {other}.",
+    _S.NOT_COMBINABLE: "{label} ({would} off) can't be combined with {other}, which saves you more.{note}",
     _S.LIMIT_REACHED: "{label} {detail}.",
     _S.BUDGET_EXHAUSTED: "{label} is no longer available.",
     _S.NOT_FOR_CUSTOMER: "{label} isn't available for your account.",
     _S.FIRST_ORDER_ONLY: "{label} is only for a first order.",
     _S.REGION_EXCLUDED: "{label} {detail}.",
-    _S.BETTER_OFFER_APPLIED: "A better offer, {other}, is applied instead of {label}.",
+    _S.BETTER_OFFER_APPLIED: "{label} ({would} off) gives less than {other}{where}.{note}",
     _S.NO_DISCOUNT: "{label} doesn't lower the price of anything in your cart.",
+    _S.PRICE_FLOOR: "{label} can't take these items below the store's minimum price.",
 }
 _DEFAULT_DETAIL = {
     _S.LIMIT_REACHED: "has reached its usage limit",
@@ -99,8 +102,16 @@ def describe(
     shipping: bool = False,
     not_met: NotMet | None = None,
     other: str = "",
+    would_cents: int = 0,
+    lines: int = 0,
+    floored: bool = False,
+    greedy: bool = False,
 ) -> str:
-    """Render the one-sentence message for `status` about the promotion `label`."""
+    """Render the one-sentence message for `status` about the promotion `label`.
+
+    `lines` > 0 says a promotion lost only on items it shared with `other`;
+    `greedy` that the combination was found by the quick (greedy) search.
+    """
     needs = _NEEDS[status]
     values: dict[str, object] = {"label": label, "other": other}
     # Only what the template uses is computed: this runs for every promotion considered.
@@ -109,6 +120,12 @@ def describe(
     if "amount" in needs:
         values["amount"] = format_cents(amount_cents)
         values["suffix"] = " shipping" if shipping else ""
+    if "floor" in needs:
+        values["floor"] = " (held at the store's minimum price)" if floored else ""
+    if "would" in needs:
+        values["would"] = format_cents(would_cents)
+        values["where"] = "" if not lines else " on this item" if lines == 1 else " on these items"
+        values["note"] = " (Best of many offers, found by a quick search.)" if greedy else ""
     if "shortfall" in needs:
         values["shortfall"] = format_cents(not_met.shortfall_cents or 0 if not_met else 0)
     if "count" in needs:

@@ -17,6 +17,7 @@ __all__ = [
     "percent_of",
     "percent_of_basis_points",
     "share",
+    "share_within",
 ]
 
 _HUNDRED = Decimal(100)
@@ -88,10 +89,36 @@ def allocate(total: int, weights: Sequence[int]) -> list[int]:
 
 def share(total: int, bases: Sequence[int]) -> list[int]:
     """Share `total`, clamped to sum(bases), in proportion to `bases`; no part exceeds its base."""
+    if len(bases) == 1:  # the common one-line case, without the largest-remainder machinery
+        return [max(0, min(total, bases[0]))]
     base = sum(bases)
     if base <= 0 or total <= 0:
         return [0] * len(bases)
     return allocate(min(total, base), bases)
+
+
+def share_within(total: int, weights: Sequence[int], caps: Sequence[int]) -> list[int]:
+    """Share `total` in proportion to `weights`, no part above its cap.
+
+    What a capped part cannot take is shared again over the others (so a line
+    held at its price floor passes its share on); the parts add up to
+    min(total, sum(caps)).
+    """
+    parts = [0] * len(weights)
+    open_positions = [i for i, cap in enumerate(caps) if cap > 0]
+    left = min(total, sum(caps))
+    while left > 0 and open_positions:
+        split = allocate(left, [weights[i] for i in open_positions])
+        over = [i for i, part in zip(open_positions, split, strict=True) if part > caps[i]]
+        if not over:
+            for i, part in zip(open_positions, split, strict=True):
+                parts[i] = part
+            break
+        for i in over:
+            parts[i] = caps[i]
+            left -= caps[i]
+        open_positions = [i for i in open_positions if parts[i] == 0]
+    return parts
 
 
 def normalize_code(text: str) -> str:

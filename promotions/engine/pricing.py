@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from types import MappingProxyType
 
-from .allocation import Grant, Ledger, Offer, grant
+from .allocation import Grant, Ledger, Offer
 from .benefits import DiscountClass
 from .cart import CartSnapshot
 from .conditions import Facts, local_time
 from .eligibility import NO_USAGE, PromotionUsage, check_dates, check_limits
 from .explain import Explanation, ExplanationStatus, NotMet, describe
+from .floor import NO_FLOOR, PriceFloor
 from .index import PromotionIndex
 from .money import normalize_code
+from .search import SearchMode
 from .stacking import Refusal, select
 
 __all__ = [
@@ -24,6 +26,7 @@ __all__ = [
     "PricedLine",
     "PricingContext",
     "PromotionUsage",
+    "SearchMode",
     "known_codes",
     "price_cart",
 ]
@@ -40,6 +43,7 @@ class PricingContext:
     codes: tuple[str, ...] = ()
     usage: Mapping[int, PromotionUsage] = field(default_factory=lambda: _NO_USAGE_BY_ID)
     timezone: str = "America/New_York"
+    floor: PriceFloor = NO_FLOOR  # the store's minimum price for a line
 
     def __post_init__(self) -> None:
         if self.now.tzinfo is None or self.now.utcoffset() is None:
@@ -83,6 +87,7 @@ class PricedCart:
     shipping_discount_cents: int
     total_cents: int  # subtotal - discount + shipping; tax is not the engine's job
     codes: tuple[str, ...]
+    search: SearchMode = SearchMode.EXACT  # how the applied combination was found
 
     def explanation_for(self, promotion_id: int) -> Explanation | None:
         """The explanation for one promotion, if it was considered."""
@@ -141,12 +146,15 @@ def price_cart(cart: CartSnapshot, index: PromotionIndex, context: PricingContex
                 _explain_not_met(promotion.id, promotion.name, code and code.text, not_met)
             )
 
-    selection = select(offers, grant, Ledger(lines, subtotals.copy(), cart.shipping_cents))
+    floor = context.floor
+    floors = [floor.floor_cents(line) for line in lines] if floor else None
+    selection = select(offers, Ledger(lines, subtotals.copy(), cart.shipping_cents, floors))
     granted: dict[int, Grant] = {offer.promotion.id: given for offer, given in selection.applied}
+    greedy = selection.mode is SearchMode.GREEDY
     explanations = tuple(
         outcome
         if isinstance(outcome, Explanation)
-        else _explain_offer(outcome, granted, selection.refusals)
+        else _explain_offer(outcome, granted, selection.refusals, greedy)
         for outcome in outcomes
     )
     discounts = tuple(
@@ -188,6 +196,7 @@ def price_cart(cart: CartSnapshot, index: PromotionIndex, context: PricingContex
         shipping_discount_cents=cart.shipping_cents - shipping,
         total_cents=subtotal_total - discount_total + shipping,
         codes=codes,
+        search=selection.mode,
     )
 
 
@@ -201,7 +210,7 @@ def _explain_not_met(
 
 
 def _explain_offer(
-    offer: Offer, granted: Mapping[int, Grant], refusals: Mapping[int, Refusal]
+    offer: Offer, granted: Mapping[int, Grant], refusals: Mapping[int, Refusal], greedy: bool
 ) -> Explanation:
     promotion = offer.promotion
     code = offer.code.text if offer.code else None
@@ -215,9 +224,18 @@ def _explain_offer(
             is_code=code is not None,
             amount_cents=given.amount_cents,
             shipping=promotion.discount_class is DiscountClass.SHIPPING,
+            floored=given.floored,
         )
-    else:
-        refusal = refusals[promotion.id]
-        status = refusal.status
-        message = describe(status, label=label, is_code=code is not None, other=refusal.other)
-    return Explanation(promotion.id, promotion.name, code, status, message)
+        return Explanation(promotion.id, promotion.name, code, status, message)
+    refusal = refusals[promotion.id]
+    message = describe(
+        refusal.status,
+        label=label,
+        is_code=code is not None,
+        other=refusal.other,
+        would_cents=refusal.would_cents,
+        lines=refusal.lines,
+        greedy=greedy,
+    )
+    would = refusal.would_cents or None
+    return Explanation(promotion.id, promotion.name, code, refusal.status, message, None, would)

@@ -13,7 +13,15 @@ from .conditions import CONDITIONS, Condition
 from .eligibility import Eligibility
 from .money import normalize_code
 
-__all__ = ["Code", "Promotion", "RuleError", "Stacking", "Trigger", "promotion_from_rule"]
+__all__ = [
+    "Code",
+    "Promotion",
+    "RuleError",
+    "Stacking",
+    "Trigger",
+    "default_combines_with",
+    "promotion_from_rule",
+]
 
 
 class RuleError(ValueError):
@@ -43,6 +51,14 @@ class Code:
 
 
 ALL_CLASSES = frozenset(DiscountClass)
+# Safe default: a product discount left unset does not compound with other product
+# discounts on a line (as Shopify's default); other classes default to everything.
+PRODUCT_DEFAULT = frozenset({DiscountClass.ORDER, DiscountClass.SHIPPING})
+
+
+def default_combines_with(discount_class: DiscountClass) -> frozenset[DiscountClass]:
+    """What a promotion of `discount_class` combines with when its rule does not say."""
+    return PRODUCT_DEFAULT if discount_class is DiscountClass.PRODUCT else ALL_CLASSES
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -56,7 +72,7 @@ class Promotion:
     codes: tuple[Code, ...] = ()
     priority: int = 0
     stacking: Stacking = Stacking.COMBINABLE
-    combines_with: frozenset[DiscountClass] = ALL_CLASSES
+    combines_with: frozenset[DiscountClass] | None = None  # None: the class's default
     starts_at: datetime | None = None
     ends_at: datetime | None = None  # exclusive
     usage_limit: int | None = None
@@ -66,11 +82,16 @@ class Promotion:
     conditions: tuple[Condition, ...] = ()
     discount_class: DiscountClass = field(init=False)
     sort_key: tuple[int, int] = field(init=False)
+    # What decides whether two promotions may be combined (see stacking.conflicts).
+    signature: tuple[DiscountClass, frozenset[DiscountClass], Trigger] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(
-            self, "discount_class", self.benefit.discount_class(self.eligibility.whole_order)
-        )
+        discount_class = self.benefit.discount_class(self.eligibility.whole_order)
+        object.__setattr__(self, "discount_class", discount_class)
+        if self.combines_with is None:
+            object.__setattr__(self, "combines_with", default_combines_with(discount_class))
+        signature = (discount_class, self.combines_with, self.trigger)
+        object.__setattr__(self, "signature", signature)
         object.__setattr__(self, "sort_key", (-self.priority, self.id))
 
     def __repr__(self) -> str:
@@ -133,16 +154,16 @@ def promotion_from_rule(
     """Build a `Promotion` from an already validated rule dict.
 
     `codes=None` builds codes from `rule["codes"]` with no per-code limit.
-    A missing `combines_with` means "combines with every class"; an empty
-    list means "combines with nothing".
+    A missing `combines_with` means "every class" for order and shipping
+    discounts and "order and shipping" for product discounts (two product
+    discounts share a line only when both list "product"); an empty list
+    means "combines with nothing".
     """
     try:
         trigger = Trigger(_required(rule, "trigger"))
         stacking = Stacking(rule.get("stacking") or Stacking.COMBINABLE)
         combines = rule.get("combines_with")
-        combines_with = (
-            ALL_CLASSES if combines is None else frozenset(DiscountClass(c) for c in combines)
-        )
+        combines_with = None if combines is None else frozenset(DiscountClass(c) for c in combines)
     except ValueError as error:
         raise RuleError(str(error)) from None
     if codes is None:

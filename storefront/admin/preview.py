@@ -15,14 +15,13 @@ from catalog.queries import products_by_skus
 from promotions.compile import compiled_promotions
 from promotions.conflicts import ProductFacts, Warning, warnings_for
 from promotions.engine import (
-    CartLine,
     CartSnapshot,
     PricedCart,
     Promotion,
     PromotionIndex,
     promotion_from_rule,
 )
-from promotions.pricing import price_with
+from promotions.pricing import price_with, product_line
 from storefront.checkout.shipping import ShippingMethod, shipping_cents
 from storefront.errors import Invalid
 from storefront.extensions import db
@@ -54,11 +53,7 @@ def sample_cart(quantities: dict[str, int]) -> tuple[CartSnapshot, dict[str, str
     unknown = sorted(set(quantities) - set(products))
     if unknown:
         raise Invalid(f"Unknown SKU: {', '.join(unknown)}.", fields={"lines": [f"Unknown SKU {s}." for s in unknown]})
-    lines = tuple(
-        CartLine(sku, products[sku].id, products[sku].department.slug, frozenset(products[sku].tags or ()),
-                 products[sku].price_cents, quantity)
-        for sku, quantity in quantities.items()
-    )
+    lines = tuple(product_line(products[sku], quantity) for sku, quantity in quantities.items())
     cart = CartSnapshot(lines=lines, shipping_cents=shipping_cents(ShippingMethod.STANDARD, bool(lines)))
     return cart, {sku: products[sku].name for sku in quantities}
 

@@ -99,10 +99,18 @@ def test_preview_names_an_unknown_sku(app, as_owner, cbd):
 
 
 def test_saving_warns_of_the_largest_combined_discount(app, as_owner, cbd):
-    _live("CBD weekend 25%", {"type": "percent_off", "percent": 25}, eligible={"departments": ["cbd"]})
+    # Both list "product": they compound, each on the original price (20% + 25%).
+    _live("CBD weekend 25%", {"type": "percent_off", "percent": 25}, eligible={"departments": ["cbd"]},
+          combines_with=["product", "order", "shipping"])
     response = as_owner.post("/admin/promotions/new", data=FORM, follow_redirects=True)
     html = response.get_data(as_text=True)
-    assert "Combined with &#39;CBD weekend 25%&#39;, an order can get up to 40% off" in html
+    assert "Combined with &#39;CBD weekend 25%&#39;, an order can get up to 45% off" in html
+
+
+def test_a_product_promotion_left_at_the_default_does_not_stack_with_another(app, as_owner, cbd):
+    _live("CBD weekend 25%", {"type": "percent_off", "percent": 25}, eligible={"departments": ["cbd"]})
+    html = as_owner.post("/admin/promotions/new", data=FORM, follow_redirects=True).get_data(as_text=True)
+    assert "an order can get up to" not in html
 
 
 def test_an_exclusive_promotion_gets_no_stacking_warning(app, as_owner, cbd):

@@ -75,7 +75,9 @@ def test_promotions_combine_only_when_each_lists_the_others_class():
         rule({"type": "shipping", "percent": 100}, name="Ship", combines_with=["product"]),
     )
     assert statuses(priced) == {1: ExplanationStatus.APPLIED, 2: ExplanationStatus.NOT_COMBINABLE}
-    assert priced.explanation_for(2).message == "Ship can't be combined with Order."
+    assert priced.explanation_for(2).message == (
+        "Ship ($5.00 off) can't be combined with Order, which saves you more."
+    )
 
 
 def test_two_order_promotions_combine_when_both_list_order():
@@ -94,14 +96,28 @@ def test_empty_combines_with_combines_with_nothing():
     assert statuses(priced)[2] is ExplanationStatus.NOT_COMBINABLE
 
 
-def test_only_one_code_per_class_unless_it_lists_its_own_class():
+def test_only_one_code_per_class_and_the_larger_one_wins():
     blocked = price(
         cart(line(price=10000)),
         code_rule("ONE", OFF_5, combines_with=["shipping"]),
         code_rule("TWO", PCT_10, combines_with=["shipping"]),
         codes=("ONE", "TWO"),
     )
-    assert statuses(blocked)[2] is ExplanationStatus.NOT_COMBINABLE
+    assert statuses(blocked) == {
+        1: ExplanationStatus.NOT_COMBINABLE,
+        2: ExplanationStatus.APPLIED,
+    }
+    assert blocked.explanation_for(1).would_cents == 500
+
+
+def test_two_codes_of_a_class_combine_when_both_list_it():
+    both = price(
+        cart(line(price=10000)),
+        code_rule("ONE", OFF_5, combines_with=ALL),
+        code_rule("TWO", PCT_10, combines_with=ALL),
+        codes=("ONE", "TWO"),
+    )
+    assert both.discount_cents == 500 + 950
 
 
 def test_zero_discount_promotion_does_not_block_others():
@@ -122,9 +138,7 @@ def test_exclusive_offer_wins_when_larger_than_the_combination():
     )
     assert [d.name for d in priced.discounts] == ["Quarter"]
     assert statuses(priced)[1] is ExplanationStatus.BETTER_OFFER_APPLIED
-    assert (
-        priced.explanation_for(1).message == "A better offer, Quarter, is applied instead of Five."
-    )
+    assert priced.explanation_for(1).message == "Five ($5.00 off) gives less than Quarter."
 
 
 def test_combination_wins_when_larger_than_the_exclusive_offer():
