@@ -27,12 +27,17 @@ class Dollars(fields.Field):
 
 
 class ShopQuerySchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
-    sort = fields.String(load_default="name", validate=validate.OneOf(list(SORTS)))
+    page = fields.Integer(
+        load_default=1,
+        validate=validate.Range(1, 10_000, error="Pages are numbered from 1."),
+        error_messages={"invalid": "Pages are numbered from 1."},
+    )
+    sort = fields.String(load_default="name", validate=validate.OneOf(list(SORTS), error="Choose a sort order from the list."))
     department = fields.String(load_default=None, validate=validate.Length(max=80))
     min_price = Dollars(load_default=None)
     max_price = Dollars(load_default=None)
     q = fields.String(load_default=None, validate=validate.Length(max=200))
+    tag = fields.String(load_default=None, validate=validate.Length(max=60, error="Tags are at most 60 characters."))
 
     @validates_schema
     def _price_range(self, data, **kwargs):

@@ -28,7 +28,7 @@ def cart_action(change):
     try:
         change()
     except ValidationError as exc:
-        return render_cart(error=summarise(exc.messages), fields=exc.messages, status=422)
+        return render_cart(error=summarise(exc.messages, named=False), fields=exc.messages, status=422)
     except StoreError as exc:
         return render_cart(error=exc.message, fields=exc.fields, status=exc.status)
     return redirect(url_for("cart.show"))
