@@ -31,6 +31,7 @@ def test_owner_creates_previews_and_saves_a_cbd_promotion_that_a_shopper_then_ge
     page.get_by_role("button", name="Preview").click()
     preview = page.locator(".preview-result")
     expect(preview).to_contain_text(f"{NAME}: $10.00 off")
+    expect(preview.locator(".preview-explanations")).not_to_contain_text(f"{NAME}: {NAME}")
     expect(preview.locator("[data-preview-discount]")).to_have_text("$10.00")
 
     page.get_by_role("button", name="Save promotion").click()
