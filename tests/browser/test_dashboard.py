@@ -11,18 +11,19 @@ ADDRESS = {"name": "Ada", "line1": "1 Main St", "city": "Portland", "region": "O
 CARD = {"card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099, "cvc": "123"}
 
 
-def place_order_with_bnr41921(request) -> int:
-    """Two blankets ($200) with BNR41921 through the JSON API; returns the order total in cents."""
+def place_order(request, email: str = "dashboard@example.com", code: str | None = "BNR41921") -> dict:
+    """Two blankets ($200), with BNR41921 by default, through the JSON API; the order as answered."""
     cart = request.post("/api/v1/carts", data={}).json()
     request.post(f"/api/v1/carts/{cart['token']}/lines", data={"sku": "SLP-BLANKET-15", "quantity": 2})
-    request.post(f"/api/v1/carts/{cart['token']}/codes", data={"code": "BNR41921"})
+    if code:
+        request.post(f"/api/v1/carts/{cart['token']}/codes", data={"code": code})
     order = request.post(
         f"/api/v1/carts/{cart['token']}/checkout",
-        data={"email": "dashboard@example.com", "shipping_address": ADDRESS, "payment": CARD},
+        data={"email": email, "shipping_address": ADDRESS, "payment": CARD},
         headers={"Idempotency-Key": uuid.uuid4().hex},
     )
     assert order.status == 201, order.text()
-    return order.json()["total_cents"]
+    return order.json()
 
 
 def money(cents: int) -> str:
@@ -39,7 +40,7 @@ def test_a_new_order_shows_on_the_dashboard_with_its_revenue_and_discount(page):
     revenue_before = int(re.sub(r"\D", "", kpi(page, "Today", "revenue")))
     discount_before = int(re.sub(r"\D", "", kpi(page, "Today", "discount")))
 
-    total = place_order_with_bnr41921(page.request)
+    total = place_order(page.request)["total_cents"]
     page.reload()
 
     assert int(kpi(page, "Today", "orders")) == orders_before + 1

@@ -1,10 +1,12 @@
 """What a new shopper trips over: prices that disagree, the age gate, filters, pages that don't exist."""
 
+import base64
 import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE
+from tests.browser.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, PHONE
+from tests.browser.test_dashboard import place_order
 
 OIL = "Full-Spectrum CBD Oil 500mg"
 
@@ -73,3 +75,37 @@ def test_review_lines_keep_their_labels_on_a_phone(browser, live_server):
             expect(line.locator(f"[data-label='{label}']")).to_be_visible()
     finally:
         context.close()
+
+
+def test_a_cancelled_order_says_so_instead_of_promising_a_confirmation(page):
+    number = place_order(page.request, "cancelled@example.com")["number"]
+    cancelled = page.request.post(
+        f"/api/v1/admin/orders/{number}/cancel", headers=basic_auth(ADMIN_EMAIL, ADMIN_PASSWORD)
+    )
+    assert cancelled.ok, cancelled.text()
+
+    page.goto("/orders/lookup")
+    page.get_by_label("Email").fill("cancelled@example.com")
+    page.get_by_label("Order number").fill(number)
+    page.get_by_role("button", name=re.compile("Find|Look up")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("cancelled")
+    expect(page.locator(".order-cancelled")).to_contain_text("This order was cancelled")
+    expect(page.get_by_text("A confirmation is on its way")).to_have_count(0)
+
+
+def test_checkout_refuses_a_zip_code_from_another_state_beside_the_field(page):
+    page.goto("/products/weighted-blanket-15lb")
+    page.get_by_role("button", name="Add to cart").click()
+    page.goto("/checkout")
+    page.get_by_label("Email").fill("zip@example.com")
+    page.get_by_label("Full name").fill("Ada Shopper")
+    page.get_by_label("Street address").fill("1 Main St")
+    page.get_by_label("City").fill("Portland")
+    page.get_by_label("State").select_option("NY")
+    page.get_by_label("ZIP code").fill("97201")
+    page.get_by_role("button", name="Continue to review").click()
+    expect(page.get_by_text("ZIP code 97201 is in OR, not NY.").first).to_be_visible()
+
+
+def basic_auth(email: str, password: str) -> dict:
+    return {"Authorization": "Basic " + base64.b64encode(f"{email}:{password}".encode()).decode()}
