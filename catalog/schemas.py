@@ -74,15 +74,15 @@ class ProductIn(Schema):
     """Admin input; price fields are integer cents."""
 
     sku = fields.String(required=True, validate=validate.Regexp(r"^[A-Z0-9][A-Z0-9-]{1,63}$", error="SKUs are uppercase letters, digits and hyphens."))
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = fields.String(required=True, validate=validate.Length(1, 200, error="Enter a name of up to 200 characters."))
     slug = fields.String(validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,159}$", error="Slugs are lowercase letters, digits and hyphens."))
-    department = fields.String(required=True, validate=validate.Length(1, 80))
-    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    department = fields.String(required=True, validate=validate.Length(1, 80, error="Choose a department."))
+    description = fields.String(load_default="", validate=validate.Length(max=5000, error="Keep the description under 5,000 characters."))
     price_cents = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10_000_000))
     compare_at_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
     cost_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
     stock = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 1_000_000))
-    tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20))
+    tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20, error="Use at most 20 tags."))
     active = fields.Boolean(load_default=True)
 
     @post_load

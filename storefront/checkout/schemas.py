@@ -46,7 +46,10 @@ def _valid_card_number(value: str) -> bool:
 def _text(max_length: int, *, required: bool = True, message: str = "This field is required.") -> fields.String:
     return fields.String(
         required=required,
-        validate=validate.Length(1 if required else 0, max_length),
+        validate=[
+            validate.Length(min=1 if required else 0, error=message),
+            validate.Length(max=max_length, error=f"Use at most {max_length} characters."),
+        ],
         error_messages={"required": message},
     )
 
