@@ -1,8 +1,9 @@
 """Read-side catalog queries; every list loads products with their departments in one query."""
 
+import json
 from dataclasses import dataclass
 
-from sqlalchemy import Select, bindparam, func, select
+from sqlalchemy import Select, String, bindparam, cast, func, select
 
 from catalog.models import Department, Product
 from storefront.extensions import db
@@ -24,6 +25,11 @@ class ProductFilter:
     max_price_cents: int | None = None
     sort: str = "name"
     include_inactive: bool = False
+    tag: str | None = None
+
+
+def _like_escaped(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _filtered(query: Select, flt: ProductFilter) -> Select:
@@ -34,8 +40,11 @@ def _filtered(query: Select, flt: ProductFilter) -> Select:
         query = query.join(Product.department).where(Department.slug == flt.department)
     if flt.q:
         for word in flt.q.lower().split()[:8]:
-            escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            query = query.where(Product.search_text.like(f"%{escaped}%", escape="\\"))
+            query = query.where(Product.search_text.like(f"%{_like_escaped(word)}%", escape="\\"))
+    if flt.tag:
+        # Tags are a JSON list; its text holds each tag in quotes on SQLite and PostgreSQL alike.
+        quoted = _like_escaped(json.dumps(flt.tag.strip().lower()))
+        query = query.where(func.lower(cast(Product.tags, String)).like(f"%{quoted}%", escape="\\"))
     if flt.min_price_cents is not None:
         query = query.where(Product.price_cents >= flt.min_price_cents)
     if flt.max_price_cents is not None:

@@ -29,12 +29,17 @@ class Dollars(fields.Field):
 
 
 class ShopQuerySchema(Schema):
-    page = fields.Integer(load_default=1, validate=validate.Range(1, 10_000))
-    sort = fields.String(load_default="name", validate=validate.OneOf(list(SORTS)))
+    page = fields.Integer(
+        load_default=1,
+        validate=validate.Range(1, 10_000, error="Pages are numbered from 1."),
+        error_messages={"invalid": "Pages are numbered from 1."},
+    )
+    sort = fields.String(load_default="name", validate=validate.OneOf(list(SORTS), error="Choose a sort order from the list."))
     department = fields.String(load_default=None, validate=validate.Length(max=80))
     min_price = Dollars(load_default=None)
     max_price = Dollars(load_default=None)
     q = fields.String(load_default=None, validate=validate.Length(max=200))
+    tag = fields.String(load_default=None, validate=validate.Length(max=60, error="Tags are at most 60 characters."))
 
     @validates_schema
     def _price_range(self, data, **kwargs):
@@ -78,15 +83,15 @@ class ProductIn(Schema):
     """Admin input; price fields are integer cents."""
 
     sku = fields.String(required=True, validate=validate.Regexp(r"^[A-Z0-9][A-Z0-9-]{1,63}$", error="SKUs are uppercase letters, digits and hyphens."))
-    name = fields.String(required=True, validate=validate.Length(1, 200))
+    name = fields.String(required=True, validate=validate.Length(1, 200, error="Enter a name of up to 200 characters."))
     slug = fields.String(validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,159}$", error="Slugs are lowercase letters, digits and hyphens."))
-    department = fields.String(required=True, validate=validate.Length(1, 80))
-    description = fields.String(load_default="", validate=validate.Length(max=5000))
+    department = fields.String(required=True, validate=validate.Length(1, 80, error="Choose a department."))
+    description = fields.String(load_default="", validate=validate.Length(max=5000, error="Keep the description under 5,000 characters."))
     price_cents = fields.Integer(required=True, strict=True, validate=validate.Range(0, 10_000_000))
     compare_at_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
     cost_cents = fields.Integer(load_default=None, allow_none=True, strict=True, validate=validate.Range(0, 10_000_000))
     stock = fields.Integer(load_default=0, strict=True, validate=validate.Range(0, 1_000_000))
-    tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20))
+    tags = fields.List(fields.String(validate=TAG), load_default=list, validate=validate.Length(max=20, error="Use at most 20 tags."))
     active = fields.Boolean(load_default=True)
     image = fields.String(
         allow_none=True,

@@ -1,6 +1,7 @@
 """Shop pages: listing, departments, product details, search and the CBD store."""
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.queries import (
@@ -14,27 +15,44 @@ from storefront.page_cache import cached_page
 
 bp = Blueprint("catalog", __name__)
 
-def _shop_query() -> dict:
-    return ShopQuerySchema().load(request.args.to_dict())
+def _shop_query() -> tuple[dict, dict[str, list[str]]]:
+    """The filters, and what the shopper got wrong in them (those filters are left out).
+
+    A listing with a mistyped price still lists products, with the message beside the field.
+    """
+    schema = ShopQuerySchema()
+    typed = {name: value for name, value in request.args.to_dict().items() if name in schema.fields}
+    try:
+        return schema.load(typed), {}
+    except ValidationError as error:
+        problems = {name: messages for name, messages in error.messages.items() if name in schema.fields}
+        return schema.load({k: v for k, v in typed.items() if k not in problems}), problems
 
 
 def _render_listing(template: str, department=None, **context):
-    args = _shop_query()
+    args, problems = _shop_query()
     flt = ProductFilter(
         department=department.slug if department else args["department"],
         q=args["q"],
         min_price_cents=args["min_price"],
         max_price_cents=args["max_price"],
         sort=args["sort"],
+        tag=args["tag"],
     )
     page = product_page(flt, args["page"], current_app.config["PRODUCTS_PER_PAGE"])
-    return render_template(
+    status = 422 if problems else 200
+    if page.total and args["page"] > page.pages:
+        problems["page"] = [f"There is no page {args['page']}: these products fill {page.pages} page{'s' if page.pages > 1 else ''}."]
+        status = 404
+    html = render_template(
         template,
         page=page,
         filters=args,
+        problems=problems,
         department=department,
         **context,
     )
+    return html, status
 
 
 @bp.get("/shop")

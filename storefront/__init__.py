@@ -65,6 +65,7 @@ def register_blueprints(app: Flask) -> None:
     from storefront.checkout.views import bp as checkout_bp
     from storefront.content.admin_views import bp as content_admin_bp
     from storefront.content.views import bp as content_bp
+    from storefront.crawlers import bp as crawlers_bp
     from storefront.pages import bp as pages_bp
 
     app.register_blueprint(pages_bp)
@@ -77,6 +78,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(admin_bp)
     app.register_blueprint(content_bp)
     app.register_blueprint(content_admin_bp)
+    app.register_blueprint(crawlers_bp)
     register_api(app)
 
 

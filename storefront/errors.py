@@ -45,14 +45,28 @@ def flatten_messages(messages) -> dict:
     return messages if isinstance(messages, dict) else {"_schema": messages}
 
 
-def summarise(fields: dict) -> str:
-    """The first field problem in words, e.g. "quantity: Enter a whole number."."""
+def summarise(fields: dict, *, named: bool = True) -> str:
+    """The first field problem in words: "quantity: Enter a whole number." for API clients,
+    just "Enter a whole number." for people (`named=False`)."""
     for name, messages in fields.items():
         while isinstance(messages, dict) and messages:
             name, messages = next(iter(messages.items()))
         if isinstance(messages, list) and messages and isinstance(messages[0], str):
-            return messages[0] if name == "_schema" else f"{name}: {messages[0]}"
+            return messages[0] if name == "_schema" or not named else f"{name}: {messages[0]}"
     return FRIENDLY[422]
+
+
+def field_messages(fields: dict) -> list[str]:
+    """Every message of a (possibly nested) field mapping, without the field names."""
+    found = []
+    for messages in fields.values():
+        if isinstance(messages, dict):
+            found += field_messages(messages)
+        elif isinstance(messages, str):
+            found.append(messages)
+        else:
+            found += [m for m in messages if isinstance(m, str)]
+    return found
 
 
 def wants_json() -> bool:
@@ -63,9 +77,10 @@ def error_response(status: int, code: str, message: str, fields: dict | None = N
     if wants_json():
         response = jsonify({"error": {"code": code, "message": message, "fields": fields or {}}})
     else:
-        response = make_response(
-            render_template("errors/error.html", status=status, message=message, fields=fields or {})
-        )
+        if fields and message == summarise(fields):  # people get the words without field names
+            message = summarise(fields, named=False)
+        problems = [m for m in field_messages(fields or {}) if m != message]
+        response = make_response(render_template("errors/error.html", status=status, message=message, problems=problems))
     response.status_code = status
     response.headers.extend(headers)  # extend, not update: keeps every WWW-Authenticate
     return response

@@ -3,7 +3,8 @@
 import re
 
 from marshmallow import ValidationError
-from wtforms import StringField
+from wtforms import SelectMultipleField, StringField
+from wtforms.widgets import CheckboxInput, ListWidget
 
 from catalog.schemas import Dollars
 
@@ -44,3 +45,10 @@ class ListField(StringField):
         if self.raw_data:
             return self.raw_data[0]
         return ", ".join(self.data or [])
+
+
+class CheckboxesField(SelectMultipleField):
+    """A short multiple choice as a row of checkboxes: every option visible, no Ctrl-click."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()

@@ -20,7 +20,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from storefront.admin.fields import DollarsField, ListField
+from storefront.admin.fields import CheckboxesField, DollarsField, ListField
 from storefront.admin.timezone import from_local, to_local
 
 BENEFITS = [
@@ -103,7 +103,7 @@ class PromotionForm(FlaskForm):
     priority = IntegerField("Priority", default=0, validators=[Optional(), NumberRange(-1_000_000, 1_000_000)],
                             description="Higher goes first and wins ties.")
     stacking = SelectField("Stacking", choices=[("combinable", "Can combine with other offers"), ("exclusive", "Exclusive: never combined")], default="combinable")
-    combines_with = SelectMultipleField("Combines with", choices=CLASSES, default=[c for c, _ in CLASSES])
+    combines_with = CheckboxesField("Combines with", choices=CLASSES, default=[c for c, _ in CLASSES])
     starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     usage_limit = IntegerField("Total uses allowed", validators=[Optional(), NumberRange(1)])
@@ -136,7 +136,7 @@ class PromotionForm(FlaskForm):
     min_quantity = IntegerField("Minimum quantity", validators=[Optional()])
     first_order = BooleanField("First order only")
     customer_emails = ListField("Only these customers (emails)")
-    window_days = SelectMultipleField("Only on these days", choices=DAYS)
+    window_days = CheckboxesField("Only on these days", choices=DAYS)
     window_start = StringField("From (HH:MM)", validators=[Optional()])
     window_end = StringField("Until (HH:MM)", validators=[Optional()])
     regions_include = ListField("Only shipping to", upper=True)

@@ -61,10 +61,12 @@ class Report:
         return self.revenue_without_cents // self.orders_without if self.orders_without else 0
 
 
-def _window(first: date, last: date):
+def in_period(first: date, last: date) -> tuple:
+    """Filters for the placed (not cancelled) orders of these store-local days."""
     start, end = day_bounds(first, last)
     # Order.placed_at is stored as naive UTC.
-    return start.replace(tzinfo=None), end.replace(tzinfo=None)
+    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    return (Order.status == OrderStatus.PLACED, Order.placed_at >= start, Order.placed_at < end)
 
 
 def build_report(first: date, last: date, promotion_id: int | None = None) -> Report:
@@ -73,8 +75,7 @@ def build_report(first: date, last: date, promotion_id: int | None = None) -> Re
         from storefront.errors import Invalid
 
         raise Invalid("Choose a period of at most a year, ending after it starts.", fields={"to": ["Check the dates."]})
-    start, end = _window(first, last)
-    in_period = (Order.status == OrderStatus.PLACED, Order.placed_at >= start, Order.placed_at < end)
+    period = in_period(first, last)
     discounts = select(
         OrderDiscount.order_id,
         func.count(OrderDiscount.id).label("uses"),
@@ -86,7 +87,7 @@ def build_report(first: date, last: date, promotion_id: int | None = None) -> Re
     rows = db.session.execute(
         select(Order.placed_at, Order.total_cents, discounts.c.uses, discounts.c.given)
         .outerjoin(discounts, discounts.c.order_id == Order.id)
-        .where(*in_period)
+        .where(*period)
     ).all()
 
     report = Report(first, last, promotion_id)
@@ -113,7 +114,7 @@ def build_report(first: date, last: date, promotion_id: int | None = None) -> Re
         breakdown = db.session.execute(
             select(OrderDiscount.promotion_id, func.max(OrderDiscount.name), func.count(), func.sum(OrderDiscount.amount_cents))
             .join(Order, Order.id == OrderDiscount.order_id)
-            .where(*in_period, OrderDiscount.promotion_id.is_not(None))
+            .where(*period, OrderDiscount.promotion_id.is_not(None))
             .group_by(OrderDiscount.promotion_id)
             .order_by(func.sum(OrderDiscount.amount_cents).desc())
         ).all()

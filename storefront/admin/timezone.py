@@ -29,11 +29,14 @@ def day_bounds(first: date, last: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-def format_datetime(moment: datetime | None) -> str:
+def format_datetime(moment: datetime | None, pattern: str = "%b %d, %Y %H:%M") -> str:
+    """A stored instant as the store's wall clock: what shoppers and staff both read."""
     if moment is None:
         return ""
-    return to_local(moment).strftime("%b %d, %Y %H:%M")
+    return to_local(moment).strftime(pattern)
 
 
 def register_filters(bp) -> None:
+    """One filter for every date a person reads; `admin_datetime` is its older name."""
     bp.add_app_template_filter(format_datetime, "admin_datetime")
+    bp.add_app_template_filter(format_datetime, "store_datetime")

@@ -3,8 +3,11 @@
 from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_login import login_user, logout_user
 
+from catalog.models import Product
 from storefront.accounts.service import authenticate
 from storefront.admin.auth import admin_required, mark_seen
+from storefront.admin.chart import day_chart
+from storefront.admin.dashboard import PERIOD_DAYS, build_dashboard
 from storefront.admin.forms import LoginForm
 from storefront.admin.navigation import register_navigation
 from storefront.admin.throttle import throttled
@@ -64,7 +67,11 @@ def logout():
 @bp.get("")
 @admin_required()
 def dashboard():
-    return render_template("admin/dashboard.html")
+    figures = build_dashboard()
+    chart = day_chart(figures.period.days, title=f"Promotion uses and discount per day, last {PERIOD_DAYS} days")
+    return render_template(
+        "admin/dashboard.html", figures=figures, chart=chart, period_days=PERIOD_DAYS, low_stock_limit=Product.LOW_STOCK
+    )
 
 
 def _register_areas() -> None:

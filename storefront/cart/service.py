@@ -61,6 +61,7 @@ class AgeNotConfirmed(StoreError):
     def __init__(self, product: Product):
         minimum = product.department.minimum_age or 21
         super().__init__(f"Please confirm you are {minimum} or older to buy {product.name}.")
+        self.product = product
 
 
 class TooManyLines(Invalid):

@@ -4,7 +4,7 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 
-from catalog.age import age_confirmed
+from catalog.age import age_confirmed, remember_age_confirmed
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
@@ -28,7 +28,9 @@ def cart_action(change):
     try:
         change()
     except ValidationError as exc:
-        return render_cart(error=summarise(exc.messages), fields=exc.messages, status=422)
+        return render_cart(error=summarise(exc.messages, named=False), fields=exc.messages, status=422)
+    except service.AgeNotConfirmed:
+        raise  # the caller asks the age question instead
     except StoreError as exc:
         page, status = render_cart(error=exc.message, fields=exc.fields, status=exc.status)
         return page, status, list(exc.headers)  # a 503 keeps its Retry-After
@@ -48,6 +50,17 @@ def show():
 
 @bp.post("/add")
 def add():
+    """Add a product; a CBD item asked for before the age question asks it right here.
+
+    The question's form posts back to this view with the same item and `confirm`, so the
+    shopper who says yes gets the item in the cart in one step.
+    """
+    answer = request.form.get("confirm")
+    if answer == "no":
+        return render_template("catalog/age_denied.html"), 403
+    if answer == "yes":
+        remember_age_confirmed()
+
     def change():
         data = AddLineSchema().load(
             {"sku": request.form.get("sku", ""), "quantity": form_number(request.form.get("quantity", "1"))}
@@ -57,7 +70,18 @@ def add():
         )
         flash(f"Added {data['quantity']} × {product.name} to your cart.", "success")
 
-    return cart_action(change)
+    try:
+        return cart_action(change)
+    except service.AgeNotConfirmed as refusal:
+        return _ask_age_then_add(refusal.product)
+
+
+def _ask_age_then_add(product):
+    hidden = {"sku": product.sku, "quantity": request.form.get("quantity", "1")}
+    page = render_template(
+        "catalog/age_gate.html", department=product.department, action=url_for("cart.add"), hidden=hidden, product=product
+    )
+    return page, 403
 
 
 @bp.post("/lines/<sku>")

@@ -15,6 +15,7 @@ from marshmallow import (
 
 from storefront.cart.schemas import LineOut
 from storefront.checkout.shipping import ShippingMethod
+from storefront.checkout.zip_codes import state_of_zip
 from storefront.fields import UtcDateTime, WholeNumber
 
 _STATES = (
@@ -45,7 +46,10 @@ def _valid_card_number(value: str) -> bool:
 def _text(max_length: int, *, required: bool = True, message: str = "This field is required.") -> fields.String:
     return fields.String(
         required=required,
-        validate=validate.Length(1 if required else 0, max_length),
+        validate=[
+            validate.Length(min=1 if required else 0, error=message),
+            validate.Length(max=max_length, error=f"Use at most {max_length} characters."),
+        ],
         error_messages={"required": message},
     )
 
@@ -80,6 +84,18 @@ class AddressSchema(Schema):
         if cleaned.get("name") == "":
             cleaned.pop("name")
         return cleaned
+
+    @validates_schema
+    def zip_matches_state(self, data, **_):
+        region, postal_code = data.get("region"), data.get("postal_code")
+        if not region or not postal_code:
+            return
+        actual = state_of_zip(postal_code)
+        if actual is not None and actual != region:
+            raise ValidationError(
+                f"ZIP code {postal_code[:5]} is in {actual}, not {region}. Check the ZIP code and the state.",
+                "postal_code",
+            )
 
 
 class CardSchema(Schema):

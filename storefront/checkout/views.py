@@ -70,7 +70,7 @@ def details():
         check_restrictions(cart, region=data["shipping_address"]["region"], age_confirmed=age_confirmed())
     except ValidationError as error:
         return _details_page(forms.flat_details(raw), forms.flat_errors(error.messages),
-                             summarise(error.messages), 422)
+                             summarise(error.messages, named=False), 422)
     except StoreError as error:
         return _details_page(forms.flat_details(raw), forms.flat_errors(error.fields), error.message, error.status)
     session[DETAILS_KEY] = DetailsSchema().dump(data)
@@ -129,7 +129,7 @@ def place():
     try:
         data = CheckoutSchema().load(raw)
     except ValidationError as error:
-        return _review_page(cart, details_data, error=summarise(error.messages),
+        return _review_page(cart, details_data, error=summarise(error.messages, named=False),
                             fields=forms.flat_errors(error.messages), status=422)
     place_request = PlaceOrder(
         cart_token=cart.token,
@@ -190,7 +190,7 @@ def lookup():
         data = OrderLookupSchema().load(raw)
     except ValidationError as error:
         return render_template("checkout/lookup.html", values=raw, fields=error.messages,
-                               error=summarise(error.messages)), 422
+                               error=summarise(error.messages, named=False)), 422
     found = order_for_guest(data["number"], data["email"])
     if found is None:
         return render_template("checkout/lookup.html", values=raw, fields={},

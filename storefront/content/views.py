@@ -9,7 +9,7 @@ from storefront.content.models import Article
 from storefront.content.rendering import render_markdown
 from storefront.content.schemas import CommentIn, RatingIn
 from storefront.content.share import share_links
-from storefront.errors import StoreError, summarise
+from storefront.errors import StoreError, field_messages
 from storefront.fields import form_number
 
 bp = Blueprint("content", __name__, url_prefix="/articles")
@@ -101,6 +101,6 @@ def render_article(
         "canonical_url": url,
         "form": form or {},
         "errors": errors or {},
-        "error_summary": summarise(errors) if errors else None,
+        "error_summary": field_messages(errors) if errors else [],
     }
     return render_template("content/article.html", **context), status

@@ -86,3 +86,22 @@ def sign_in_admin(page) -> None:
     page.get_by_label("Email").fill(ADMIN_EMAIL)
     page.get_by_label("Password").fill(ADMIN_PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def sized_page(request, browser, live_server):
+    """A fresh context at a desktop and at a phone width (each test runs at both)."""
+    context = browser.new_context(base_url=live_server, viewport=request.param)
+    context.set_default_timeout(10_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def page_width(page) -> int:
+    """How wide the page really is: more than the viewport means sideways scrolling."""
+    return page.evaluate("document.documentElement.scrollWidth")

@@ -12,6 +12,137 @@
     });
   }
 
+  // A multi-select with many options becomes a search box, a short list of matches and
+  // chips for what is chosen. The <select> stays in the form (hidden) as the value.
+  const MAX_MATCHES = 30;
+  let pickerCount = 0;
+
+  function enhancePicker(select) {
+    pickerCount += 1;
+    const label = document.querySelector(`label[for="${select.id}"]`);
+    const name = label ? label.textContent.trim() : select.name;
+    const wrap = document.createElement("div");
+    wrap.className = "picker";
+    const chips = document.createElement("ul");
+    chips.className = "picker-chips";
+    chips.setAttribute("aria-label", `Chosen: ${name}`);
+    const input = document.createElement("input");
+    input.type = "text";
+    input.id = `${select.id}-search`;
+    input.className = "picker-search";
+    input.placeholder = "Type to search";
+    input.autocomplete = "off";
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    const list = document.createElement("ul");
+    list.id = `picker-list-${pickerCount}`;
+    list.className = "picker-options";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", `Matching ${name}`);
+    list.hidden = true;
+    input.setAttribute("aria-controls", list.id);
+    if (label) label.htmlFor = input.id;
+    const describedBy = select.getAttribute("aria-describedby");
+    if (describedBy) input.setAttribute("aria-describedby", describedBy);
+    wrap.append(chips, input, list);
+    select.hidden = true;
+    select.after(wrap);
+
+    let active = -1;
+    const options = () => Array.from(select.options);
+    const changed = () => select.dispatchEvent(new Event("change", { bubbles: true }));
+
+    function drawChips() {
+      chips.replaceChildren(...options().filter((o) => o.selected).map((option) => {
+        const chip = document.createElement("li");
+        chip.className = "picker-chip";
+        chip.dataset.value = option.value;
+        chip.append(option.textContent + " ");
+        const remove = document.createElement("button");
+        remove.type = "button";
+        remove.textContent = "×";
+        remove.setAttribute("aria-label", `Remove ${option.textContent}`);
+        remove.addEventListener("click", () => {
+          option.selected = false;
+          drawChips();
+          drawList();
+          changed();
+          input.focus();
+        });
+        chip.append(remove);
+        return chip;
+      }));
+    }
+
+    function choose(option) {
+      option.selected = true;
+      input.value = "";
+      drawChips();
+      close();
+      changed();
+    }
+
+    function close() {
+      list.hidden = true;
+      active = -1;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+    }
+
+    function drawList() {
+      const query = input.value.trim().toLowerCase();
+      const matches = options()
+        .filter((o) => !o.selected && o.textContent.toLowerCase().includes(query))
+        .slice(0, MAX_MATCHES);
+      list.replaceChildren(...matches.map((option, index) => {
+        const item = document.createElement("li");
+        item.id = `${list.id}-${index}`;
+        item.setAttribute("role", "option");
+        item.setAttribute("aria-selected", index === active ? "true" : "false");
+        item.textContent = option.textContent;
+        item.addEventListener("mousedown", (event) => event.preventDefault());
+        item.addEventListener("click", () => choose(option));
+        return item;
+      }));
+      if (!matches.length) {
+        const none = document.createElement("li");
+        none.className = "picker-none";
+        none.textContent = query ? `No match for “${input.value.trim()}”` : "Everything is chosen";
+        list.replaceChildren(none);
+      }
+      list.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+      if (active >= 0 && matches[active]) input.setAttribute("aria-activedescendant", `${list.id}-${active}`);
+      else input.removeAttribute("aria-activedescendant");
+      return matches;
+    }
+
+    input.addEventListener("input", () => {
+      active = -1;
+      drawList();
+    });
+    input.addEventListener("focus", drawList);
+    input.addEventListener("blur", close);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape") return close();
+      if (!["ArrowDown", "ArrowUp", "Enter"].includes(event.key)) return;
+      event.preventDefault();
+      const matches = options()
+        .filter((o) => !o.selected && o.textContent.toLowerCase().includes(input.value.trim().toLowerCase()))
+        .slice(0, MAX_MATCHES);
+      if (event.key === "Enter") {
+        const pick = matches[active] || (matches.length === 1 ? matches[0] : null);
+        if (pick) choose(pick);
+        return;
+      }
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      active = Math.max(0, Math.min(matches.length - 1, active + step));
+      drawList();
+    });
+    drawChips();
+  }
+
   // Field messages and the plain-language summary, refreshed as the merchant types.
   function liveCheck(form) {
     const url = form.dataset.checkUrl;
@@ -54,6 +185,10 @@
   }
 
   document.addEventListener("DOMContentLoaded", () => {
+    document.querySelectorAll("select[multiple][data-picker]").forEach(enhancePicker);
+    document.querySelectorAll("[data-no-js]").forEach((node) => {
+      node.hidden = true;
+    });
     document.querySelectorAll("form.promotion-form").forEach((form) => {
       syncVisibility(form);
       form.addEventListener("change", () => syncVisibility(form));

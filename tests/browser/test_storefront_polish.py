@@ -1,0 +1,111 @@
+"""What a new shopper trips over: prices that disagree, the age gate, filters, pages that don't exist."""
+
+import base64
+import re
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, PHONE
+from tests.browser.test_dashboard import place_order
+
+OIL = "Full-Spectrum CBD Oil 500mg"
+
+
+def test_a_cbd_item_added_before_the_age_question_asks_it_then_lands_in_the_cart(page):
+    page.goto("/search?q=full-spectrum+cbd+oil+500mg")
+    page.get_by_role("button", name=f"Add to cart {OIL}").click()
+    expect(page.get_by_role("heading", name=re.compile("21 or older"))).to_be_visible()
+    page.get_by_role("button", name="Yes, I am 21 or older").click()
+    expect(page).to_have_url(re.compile(r"/cart$"))
+    expect(page.locator("tr[data-sku=CBD-OIL-500]")).to_be_visible()
+
+
+def test_listing_product_page_and_cart_agree_on_the_cbd_oils_price(page):
+    page.goto("/cbd")
+    page.get_by_role("button", name="Yes, I am 21 or older").click()
+    page.goto("/search?q=full-spectrum+cbd+oil+500mg")
+    card = page.locator(".product-card", has_text=OIL)
+    now, was = card.locator(".sale-price").inner_text(), card.locator(".compare-at").inner_text()
+    card.get_by_role("link").click()
+    expect(page.locator(".product-info .sale-price")).to_have_text(now)
+    expect(page.locator(".product-info .compare-at")).to_have_text(was)
+    page.get_by_role("button", name="Add to cart").click()
+    line = page.locator("tr[data-sku=CBD-OIL-500]")
+    expect(line.locator("s")).to_have_text(was)
+    expect(line).to_contain_text(now)
+
+
+def test_a_mistyped_price_filter_keeps_the_page_with_a_message_beside_it(page):
+    response = page.goto("/shop?min_price=ten")
+    assert response.status == 422
+    expect(page.get_by_role("heading", name="Shop all products")).to_be_visible()
+    expect(page.locator("#f-min")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#f-min_price-error")).to_have_text("Enter an amount like 12.50.")
+    expect(page.locator(".product-card").first).to_be_visible()
+    expect(page.get_by_text("min_price")).to_have_count(0)
+
+
+def test_a_page_past_the_end_says_there_is_no_such_page(page):
+    response = page.goto("/shop?page=99")
+    assert response.status == 404
+    expect(page.get_by_role("alert")).to_contain_text("There is no page 99")
+    page.get_by_role("link", name="Go to the first page").click()
+    expect(page.locator(".product-card").first).to_be_visible()
+
+
+def test_the_heading_follows_the_department_filter_and_tags_filter_by_tag(page):
+    page.goto("/shop?department=sleep")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Sleep")
+    page.goto("/products/weighted-blanket-15lb")
+    tag = page.locator(".tags a").first
+    name = tag.inner_text()
+    tag.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(f"Products tagged “{name}”")
+    expect(page.locator(".product-card", has_text="Weighted Blanket")).to_have_count(1)
+
+
+def test_review_lines_keep_their_labels_on_a_phone(browser, live_server):
+    context = browser.new_context(base_url=live_server, viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto("/products/weighted-blanket-15lb")
+        page.get_by_role("button", name="Add to cart").click()
+        line = page.locator("tr[data-sku=SLP-BLANKET-15]")
+        for label in ("Price", "Qty", "Total"):
+            expect(line.locator(f"[data-label='{label}']")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_a_cancelled_order_says_so_instead_of_promising_a_confirmation(page):
+    number = place_order(page.request, "cancelled@example.com")["number"]
+    cancelled = page.request.post(
+        f"/api/v1/admin/orders/{number}/cancel", headers=basic_auth(ADMIN_EMAIL, ADMIN_PASSWORD)
+    )
+    assert cancelled.ok, cancelled.text()
+
+    page.goto("/orders/lookup")
+    page.get_by_label("Email").fill("cancelled@example.com")
+    page.get_by_label("Order number").fill(number)
+    page.get_by_role("button", name=re.compile("Find|Look up")).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("cancelled")
+    expect(page.locator(".order-cancelled")).to_contain_text("This order was cancelled")
+    expect(page.get_by_text("A confirmation is on its way")).to_have_count(0)
+
+
+def test_checkout_refuses_a_zip_code_from_another_state_beside_the_field(page):
+    page.goto("/products/weighted-blanket-15lb")
+    page.get_by_role("button", name="Add to cart").click()
+    page.goto("/checkout")
+    page.get_by_label("Email").fill("zip@example.com")
+    page.get_by_label("Full name").fill("Ada Shopper")
+    page.get_by_label("Street address").fill("1 Main St")
+    page.get_by_label("City").fill("Portland")
+    page.get_by_label("State").select_option("NY")
+    page.get_by_label("ZIP code").fill("97201")
+    page.get_by_role("button", name="Continue to review").click()
+    expect(page.get_by_text("ZIP code 97201 is in OR, not NY.").first).to_be_visible()
+
+
+def basic_auth(email: str, password: str) -> dict:
+    return {"Authorization": "Basic " + base64.b64encode(f"{email}:{password}".encode()).decode()}
