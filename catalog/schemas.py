@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from catalog.queries import SORTS
+from storefront.fields import PatchSchema
 
 TAG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,39}$", error="Tags are lowercase words or hyphens.")
 
@@ -87,9 +88,6 @@ class ProductIn(Schema):
         return data
 
 
-class ProductPatch(ProductIn):
+class ProductPatch(PatchSchema, ProductIn):
     class Meta:
         exclude = ("sku",)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, partial=True, **kwargs)

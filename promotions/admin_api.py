@@ -9,7 +9,7 @@ from promotions.models import PromotionStatus, as_utc
 from promotions.schemas import CodeText, PromotionIn
 from storefront.accounts.models import Role
 from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
-from storefront.fields import UtcDateTime, WholeNumber
+from storefront.fields import PatchSchema, UtcDateTime, WholeNumber
 
 blp = Blueprint(
     "admin_promotions_api",
@@ -64,9 +64,8 @@ class PromotionOut(Schema):
         }
 
 
-class PromotionPatch(PromotionIn):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, partial=True, **kwargs)
+class PromotionPatch(PatchSchema, PromotionIn):
+    """Some fields of a promotion; the merged rule is validated as a whole."""
 
 
 class ListQuery(Schema):
