@@ -38,7 +38,9 @@ def digits_at_most(limit: int) -> str:
     for position, digit in enumerate(text):
         if digit != "0":
             rest = len(text) - position - 1
-            options.append(text[:position] + f"[0-{int(digit) - 1}]" + (rf"\d{{{rest}}}" if rest else ""))
+            options.append(
+                text[:position] + f"[0-{int(digit) - 1}]" + (rf"\d{{{rest}}}" if rest else "")
+            )
     options.append(text)
     return "(?:" + "|".join(options) + ")"
 

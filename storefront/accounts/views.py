@@ -1,11 +1,12 @@
 """Optional customer accounts: register, sign in (the guest cart comes along), order history."""
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_user
 
 from storefront.accounts.customers import keep_cart_for, merge_guest_cart, register_customer
 from storefront.accounts.forms import RegisterForm, SignInForm
 from storefront.accounts.service import authenticate
+from storefront.accounts.session import sign_out_everywhere
 from storefront.cart.session import SESSION_KEY, current_cart
 from storefront.checkout.queries import orders_for_user
 from storefront.errors import StoreError
@@ -68,8 +69,7 @@ def sign_in():
 def sign_out():
     if current_user.is_authenticated:
         keep_cart_for(current_user, current_cart())  # it waits in the account for next time
-    logout_user()
-    session.clear()
+    sign_out_everywhere()
     flash("You are signed out.", "info")
     return redirect(url_for("pages.home"))
 
