@@ -22,7 +22,9 @@ class TestApiThrottle:
     def test_twenty_wrong_basic_passwords_get_429_with_retry_after_even_for_the_right_one(
         self, client, owner
     ):
-        statuses = [client.get(REPORT, headers=basic(OWNER, "wrong")).status_code for _ in range(20)]
+        statuses = [
+            client.get(REPORT, headers=basic(OWNER, "wrong")).status_code for _ in range(20)
+        ]
         assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
         response = client.get(REPORT, headers=basic(OWNER))
         assert response.status_code == 429
@@ -41,11 +43,15 @@ class TestApiThrottle:
 
     def test_one_address_guessing_many_emails_is_refused(self, client, owner):
         for n in range(20):
-            assert client.get(REPORT, headers=basic(f"guess{n}@example.com", "x")).status_code == 401
+            assert (
+                client.get(REPORT, headers=basic(f"guess{n}@example.com", "x")).status_code == 401
+            )
         assert client.get(REPORT, headers=basic(OWNER)).status_code == 429
 
     def test_guessed_bearer_tokens_are_limited_per_address(self, client, owner):
-        statuses = [client.get(REPORT, headers=bearer(f"vv_guess{n}")).status_code for n in range(21)]
+        statuses = [
+            client.get(REPORT, headers=bearer(f"vv_guess{n}")).status_code for n in range(21)
+        ]
         assert statuses[:20] == [401] * 20 and statuses[20] == 429
 
     def test_successful_api_calls_do_not_count(self, client, owner):

@@ -11,7 +11,11 @@ from tests.integration.admin.conftest import OWNER, PASSWORD, basic
 DEEP_ARRAY = "[" * 1000 + "]" * 1000
 DEEP_OBJECT = '{"a":' * 1000 + "1" + "}" * 1000
 HUGE_INTEGER = '{"quantity": ' + "9" * 5000 + ', "sku": "TEA-1"}'
-HOSTILE_BODIES = {"deep array": DEEP_ARRAY, "deep object": DEEP_OBJECT, "huge integer": HUGE_INTEGER}
+HOSTILE_BODIES = {
+    "deep array": DEEP_ARRAY,
+    "deep object": DEEP_OBJECT,
+    "huge integer": HUGE_INTEGER,
+}
 BODY_METHODS = {"POST", "PATCH", "PUT"}
 
 
@@ -47,7 +51,10 @@ def test_every_json_route_refuses_unusable_json_with_a_4xx(app, client, owner_he
     assert len(routes) >= 10  # the enumeration found the API
     answers = {
         (method, path): client.open(
-            path, method=method, data=HOSTILE_BODIES[kind], content_type="application/json",
+            path,
+            method=method,
+            data=HOSTILE_BODIES[kind],
+            content_type="application/json",
             headers=owner_headers,
         )
         for method, path in routes
@@ -59,13 +66,17 @@ def test_every_json_route_refuses_unusable_json_with_a_4xx(app, client, owner_he
 
 
 def test_the_depth_refusal_says_why(client):
-    response = client.post("/api/v1/carts/anything/lines", data=DEEP_OBJECT, content_type="application/json")
+    response = client.post(
+        "/api/v1/carts/anything/lines", data=DEEP_OBJECT, content_type="application/json"
+    )
     assert response.status_code == 400
     assert "nests deeper than" in error_of(response)["message"]
 
 
 def test_the_number_refusal_says_why(client):
-    response = client.post("/api/v1/carts/anything/lines", data=HUGE_INTEGER, content_type="application/json")
+    response = client.post(
+        "/api/v1/carts/anything/lines", data=HUGE_INTEGER, content_type="application/json"
+    )
     assert "at most 40 characters" in error_of(response)["message"]
 
 
@@ -114,7 +125,9 @@ def test_a_nul_in_a_form_field_is_a_422(client):
 @pytest.mark.parametrize("method", ["GET", "PATCH", "DELETE"])
 def test_a_promotion_id_beyond_the_column_is_a_404(client, owner_headers, method):
     response = client.open(
-        "/api/v1/admin/promotions/18014398509481984", method=method, json={"name": "x"},
+        "/api/v1/admin/promotions/18014398509481984",
+        method=method,
+        json={"name": "x"},
         headers=owner_headers,
     )
     assert response.status_code == 404
@@ -128,6 +141,8 @@ def test_the_largest_possible_id_is_looked_up(client, owner_headers):
 
 @pytest.mark.parametrize("promotion", ["99999999999", "9" * 40])
 def test_a_report_for_an_impossible_promotion_is_a_422_naming_it(client, owner_headers, promotion):
-    response = client.get(f"/api/v1/admin/reports/promotions?promotion={promotion}", headers=owner_headers)
+    response = client.get(
+        f"/api/v1/admin/reports/promotions?promotion={promotion}", headers=owner_headers
+    )
     assert response.status_code == 422
     assert list(error_of(response)["fields"]) == ["promotion"]
