@@ -10,6 +10,7 @@ from storefront.accounts.passwords import (
     verify_password,
 )
 from storefront.accounts.session import end_sessions
+from storefront.errors import Invalid
 from storefront.extensions import db
 
 
@@ -49,3 +50,13 @@ def authenticate(email: str, password: str) -> User | None:
         user.password_hash = hash_password(password)
         db.session.commit()
     return user
+
+
+def change_password(user: User, current: str, new: str) -> None:
+    """A new password once the current one is proven; every earlier session ends."""
+    if not verify_password(user.password_hash, current):
+        message = "That isn't your current password."
+        raise Invalid(message, fields={"current": [message]})
+    user.password_hash = hash_password(new)
+    end_sessions(user)
+    db.session.commit()

@@ -126,3 +126,36 @@ def test_a_signed_in_customer_on_an_admin_page_is_told_they_lack_admin_rights(cu
     html = response.get_data(as_text=True)
     assert response.status_code == 403
     assert CUSTOMER in html and "without admin rights" in html
+
+
+def test_changing_the_password_keeps_this_browser_and_ends_the_others(app, customer_client):
+    elsewhere = app.test_client()
+    elsewhere.post("/account/sign-in", data={"email": CUSTOMER, "password": PASSWORD})
+    assert account_open(elsewhere)
+    stolen = captured_cookie(customer_client)
+    new = "a different long password"
+    response = customer_client.post(
+        "/account/password", data={"current": PASSWORD, "password": new, "confirm": new}
+    )
+    assert response.status_code == 302
+    assert account_open(customer_client)
+    assert not account_open(elsewhere)
+    thief = app.test_client()
+    replay(thief, stolen)
+    assert not account_open(thief)
+
+
+def test_the_password_is_changed_only_with_the_current_one(customer_client):
+    new = "a different long password"
+    response = customer_client.post(
+        "/account/password", data={"current": "a wrong guess", "password": new, "confirm": new}
+    )
+    assert response.status_code == 422
+    assert "current password" in response.get_data(as_text=True)
+    assert account_open(customer_client)
+
+
+def test_the_account_page_links_to_the_password_change(customer_client):
+    html = customer_client.get("/account/orders").get_data(as_text=True)
+    assert 'href="/account/password"' in html
+    assert customer_client.get("/account/password").status_code == 200
