@@ -19,6 +19,14 @@ blp = Blueprint(
 )
 staff = admin_api_required(Role.OWNER, Role.MARKETING)
 
+# Documented examples are sent as they are by Schemathesis's examples phase: valid ones
+# reach the service and the database, not only the validation in front of them.
+NEW_PROMOTION_EXAMPLE = {
+    "name": "Spring sale",
+    "trigger": "automatic",
+    "benefit": {"type": "percent_off", "percent": 10},
+}
+
 
 class PromotionOut(Schema):
     """The stored rule document plus the server-owned fields (all read-only)."""
@@ -113,7 +121,7 @@ def list_promotions(args):
 @blp.route("", methods=["POST"])
 @blp.doc(security=ADMIN_API_SECURITY)
 @staff
-@blp.arguments(PromotionIn)
+@blp.arguments(PromotionIn, example=NEW_PROMOTION_EXAMPLE)
 @blp.response(201, PromotionOut)
 def create(data):
     """Create a promotion from a rule document (see the README's rule format)."""
@@ -132,7 +140,7 @@ def show(promotion_id):
 @blp.route("/<int:promotion_id>", methods=["PATCH"])
 @blp.doc(security=ADMIN_API_SECURITY)
 @staff
-@blp.arguments(PromotionPatch)
+@blp.arguments(PromotionPatch, example={"name": "Spring sale", "priority": 5})
 @blp.response(200, PromotionOut)
 def update(data, promotion_id):
     """Change some fields; the merged rule is validated as a whole."""
@@ -153,7 +161,7 @@ def delete(promotion_id):
 @blp.route("/<int:promotion_id>/codes", methods=["POST"])
 @blp.doc(security=ADMIN_API_SECURITY)
 @staff
-@blp.arguments(CodesIn)
+@blp.arguments(CodesIn, example={"count": 5, "prefix": "SPRING-"})
 @blp.response(201, CodesOut)
 def add_codes(data, promotion_id):
     """Add one code (`{"code"}`) or generate `count` unique codes without look-alike characters."""
