@@ -27,7 +27,10 @@ def list_products(args):
 @blp.route("", methods=["POST"])
 @blp.doc(security=ADMIN_API_SECURITY)
 @admin_api_required(Role.OWNER)
-@blp.arguments(ProductIn)
+@blp.arguments(
+    ProductIn,
+    example={"sku": "TEA-SPRING-1", "name": "Spring tea", "department": "sleep", "price_cents": 1299},
+)
 @blp.response(201, ProductAdminOut)
 def create(data):
     """Create a product; prices in integer cents."""
@@ -35,9 +38,14 @@ def create(data):
 
 
 @blp.route("/<sku>", methods=["PATCH"])
-@blp.doc(security=ADMIN_API_SECURITY)
+@blp.doc(
+    security=ADMIN_API_SECURITY,
+    parameters=[  # a demo product, so documented examples reach a row
+        {"in": "path", "name": "sku", "schema": {"type": "string", "minLength": 1, "example": "CBD-BATH-SOAK"}}
+    ],
+)
 @admin_api_required(Role.OWNER)
-@blp.arguments(ProductPatch)
+@blp.arguments(ProductPatch, example={"price_cents": 1299, "stock": 40})
 @blp.response(200, ProductAdminOut)
 def update(data, sku):
     """Change some fields of a product."""

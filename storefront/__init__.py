@@ -25,6 +25,7 @@ def create_app(config: dict | None = None) -> Flask:
         "SQLALCHEMY_ENGINE_OPTIONS",
         engine_options(app.config["SQLALCHEMY_DATABASE_URI"], app.config["SQLITE_BUSY_TIMEOUT"]),
     )
+    register_input_guards(app)
     register_extensions(app)
     register_blueprints(app)
     register_template_helpers(app)
@@ -34,6 +35,13 @@ def create_app(config: dict | None = None) -> Flask:
     register_commands(app)
     register_queue(app)
     return app
+
+
+def register_input_guards(app: Flask) -> None:
+    """First: route converters must exist before routes, and the check runs before any hook."""
+    from storefront.inputs import register
+
+    register(app)
 
 
 def register_extensions(app: Flask) -> None:

@@ -3,9 +3,12 @@
 import re
 from datetime import UTC
 
-from marshmallow import fields, validate
+from marshmallow import ValidationError, fields, validate, validates_schema
 
 _DIGITS = re.compile(r"^\s*\d{1,9}\s*$")
+
+# Every id column is a 32-bit INTEGER on PostgreSQL; a larger id names nothing.
+MAX_ID = 2**31 - 1
 
 
 class WholeNumber(fields.Integer):
@@ -30,6 +33,11 @@ def Quantity(**kwargs) -> WholeNumber:
     )
 
 
+def Id(**kwargs) -> fields.Integer:
+    """A row id: beyond the column's range it can name nothing, so it is refused, not queried."""
+    return fields.Integer(validate=validate.Range(1, MAX_ID, error="No such id."), **kwargs)
+
+
 def Sku(**kwargs) -> fields.String:
     return fields.String(validate=validate.Length(1, 64), **kwargs)
 
@@ -41,3 +49,18 @@ class UtcDateTime(fields.DateTime):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return super()._serialize(value, attr, obj, **kwargs)
+
+
+class PatchSchema:
+    """Mixin for a PATCH body: every field optional, but one at least must be sent.
+
+    An empty or missing body changes nothing; answering 200 would tell the client it did.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, partial=True, **kwargs)
+
+    @validates_schema
+    def _changes_something(self, data, **kwargs):
+        if not data:
+            raise ValidationError("Send at least one field to change.")

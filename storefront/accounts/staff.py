@@ -5,6 +5,7 @@ from sqlalchemy import select
 from storefront.accounts.models import STAFF_ROLES, Role, User
 from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
+from storefront.accounts.session import end_sessions
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
 from storefront.transactions import write_transaction
@@ -47,6 +48,17 @@ def set_active(user_id: int, active: bool, *, actor: User) -> User:
     if not active and user.role is Role.OWNER and _active_owners() <= 1:
         raise Conflict("The store needs at least one active owner.")
     user.active = active
+    end_sessions(user)  # a reactivated account starts from a fresh sign-in, not an old cookie
+    return user
+
+
+@write_transaction()
+def end_staff_sessions(user_id: int) -> User:
+    """The staff page's "sign out everywhere": every session of that account ends now."""
+    user = db.session.get(User, user_id)
+    if user is None or user.role not in STAFF_ROLES:
+        raise NotFound("No such staff account.")
+    end_sessions(user)
     return user
 
 

@@ -1,11 +1,12 @@
 """Optional customer accounts: register, sign in (the guest cart comes along), order history."""
 
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, login_user
 
 from storefront.accounts.customers import keep_cart_for, merge_guest_cart, register_customer
-from storefront.accounts.forms import RegisterForm, SignInForm
-from storefront.accounts.service import authenticate
+from storefront.accounts.forms import PasswordForm, RegisterForm, SignInForm
+from storefront.accounts.service import authenticate, change_password
+from storefront.accounts.session import sign_out_everywhere
 from storefront.cart.session import SESSION_KEY, current_cart
 from storefront.checkout.queries import orders_for_user
 from storefront.errors import StoreError
@@ -68,10 +69,28 @@ def sign_in():
 def sign_out():
     if current_user.is_authenticated:
         keep_cart_for(current_user, current_cart())  # it waits in the account for next time
-    logout_user()
-    session.clear()
+    sign_out_everywhere()
     flash("You are signed out.", "info")
     return redirect(url_for("pages.home"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+def password():
+    """Change the password; this browser stays signed in, every other session ends."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("account.sign_in", next=request.path))
+    form = PasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        try:
+            change_password(user, form.current.data, form.password.data)
+        except StoreError as error:
+            form.current.errors.append(error.message)
+            return render_template("account/password.html", form=form), error.status
+        login_user(user)  # this session continues under the new session version
+        flash("Your password is changed, and you are signed out everywhere else.", "success")
+        return redirect(url_for("account.orders"))
+    return render_template("account/password.html", form=form), 422 if form.errors else 200
 
 
 @bp.get("/orders")

@@ -7,7 +7,7 @@ the wrong role gets 403.
 """
 
 import time
-from functools import wraps
+from functools import partial, wraps
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
@@ -16,6 +16,8 @@ from werkzeug.exceptions import Unauthorized
 from storefront.accounts.models import STAFF_ROLES, Role, User
 from storefront.accounts.service import authenticate
 from storefront.accounts.tokens import user_for_token
+from storefront.admin import throttle
+from storefront.errors import error_response
 
 ADMIN_API_SECURITY = [{"basicAuth": []}, {"bearerAuth": []}]
 LAST_SEEN = "admin_last_seen"
@@ -37,16 +39,26 @@ class AdminUnauthorized(Unauthorized):
 
 
 def api_user() -> User | None:
-    """The staff user named by the request's Basic credentials or Bearer token."""
+    """The staff user named by the request's Basic credentials or Bearer token.
+
+    Failures count against the same limits as the sign-in form; once they are reached the
+    request is refused with 429 before the credentials are even checked.
+    """
     auth = request.authorization
     if auth is None:
         return None
-    if auth.type == "bearer":
-        return user_for_token(auth.token) if auth.token else None
-    if auth.type != "basic" or not auth.username or not auth.password:
+    if auth.type == "bearer" and auth.token:
+        account, check = None, partial(user_for_token, auth.token)
+    elif auth.type == "basic" and auth.username and auth.password:
+        account, check = auth.username, partial(authenticate, auth.username, auth.password)
+    else:
         return None
-    user = authenticate(auth.username, auth.password)
-    return user if user and user.role in STAFF_ROLES else None
+    throttle.refuse_if_locked(account)
+    user = check()
+    if user is None or user.role not in STAFF_ROLES:
+        throttle.record_failure(account)
+        return None
+    return user
 
 
 def admin_api_required(*roles: Role):
@@ -80,6 +92,15 @@ def _idle_too_long() -> bool:
     return isinstance(seen, int) and time.time() - seen > limit
 
 
+def _customer_refused():
+    """A signed-in shopper is told why, instead of being sent to a login they cannot pass."""
+    message = (
+        f"You are signed in as {current_user.email}, a customer account without admin rights. "
+        "Sign out of the shop first to sign in as staff."
+    )
+    return error_response(403, "forbidden", message)
+
+
 def admin_required(*roles: Role):
     """Admin pages: anonymous or idle users go to the login page, the wrong role gets 403."""
 
@@ -87,12 +108,17 @@ def admin_required(*roles: Role):
         @wraps(view)
         def wrapper(*args, **kwargs):
             signed_in = current_user.is_authenticated and current_user.is_active
-            if not signed_in or not current_user.is_staff:
+            if signed_in and not current_user.is_staff:
+                return _customer_refused()
+            if not signed_in:
                 return redirect(url_for("admin.login", next=request.full_path))
             if _idle_too_long():
                 logout_user()
                 session.clear()
-                flash("You were signed out after a period of inactivity. Please sign in again.", "info")
+                flash(
+                    "You were signed out after a period of inactivity. Please sign in again.",
+                    "info",
+                )
                 return redirect(url_for("admin.login", next=request.full_path))
             mark_seen()
             if roles and current_user.role not in roles:

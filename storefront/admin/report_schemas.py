@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from marshmallow import Schema, fields, post_load, validate
 
 from storefront.admin.timezone import store_zone
+from storefront.fields import Id
 
 
 class ReportQuery(Schema):
@@ -12,7 +13,7 @@ class ReportQuery(Schema):
 
     from_ = fields.Date(data_key="from", load_default=None, metadata={"example": "2025-11-01"})
     to = fields.Date(load_default=None, metadata={"example": "2025-11-30"})
-    promotion = fields.Integer(load_default=None, validate=validate.Range(1), metadata={"example": 3})
+    promotion = Id(load_default=None, metadata={"example": 3})
     format = fields.String(load_default="json", validate=validate.OneOf(["json", "csv"]))
 
     @post_load

@@ -1,13 +1,13 @@
 """Staff accounts (owners only): list, add, deactivate, reactivate."""
 
-from flask import Blueprint, flash, redirect, render_template, url_for
-from flask_login import current_user
+from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
 from storefront.accounts.models import Role
-from storefront.accounts.staff import create_staff, list_staff, set_active
+from storefront.accounts.staff import create_staff, end_staff_sessions, list_staff, set_active
 from storefront.admin.auth import admin_required
 from storefront.errors import StoreError
 
@@ -72,9 +72,31 @@ def activate(user_id: int):
     return _toggle(user_id, True)
 
 
+@bp.post("/<int:user_id>/sign-out-everywhere")
+@admin_required(Role.OWNER)
+def sign_out_everywhere(user_id: int):
+    """Every session of that account ends, e.g. after a laptop went missing."""
+    if not _form_valid():
+        return redirect(url_for("admin.users.index"))
+    user = end_staff_sessions(user_id)
+    if user.id == current_user.id:
+        logout_user()
+        session.clear()
+        flash("You are signed out everywhere, here too. Please sign in again.", "info")
+        return redirect(url_for("admin.login"))
+    flash(f"{user.email} is signed out everywhere.", "success")
+    return redirect(url_for("admin.users.index"))
+
+
+def _form_valid() -> bool:
+    if ToggleForm().validate_on_submit():
+        return True
+    flash("The form expired; please try again.", "error")
+    return False
+
+
 def _toggle(user_id: int, active: bool):
-    if not ToggleForm().validate_on_submit():
-        flash("The form expired; please try again.", "error")
+    if not _form_valid():
         return redirect(url_for("admin.users.index"))
     user = set_active(user_id, active, actor=current_user)
     flash(f"{user.email} is {'active' if active else 'deactivated'}.", "success")

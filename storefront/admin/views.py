@@ -1,16 +1,17 @@
 """The admin shell: sign in (throttled), sign out, dashboard; areas hang off `bp`."""
 
 from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
-from flask_login import login_user, logout_user
+from flask_login import login_user
 
 from catalog.models import Product
 from storefront.accounts.service import authenticate
+from storefront.accounts.session import sign_out_everywhere
+from storefront.admin import throttle
 from storefront.admin.auth import admin_required, mark_seen
 from storefront.admin.chart import day_chart
 from storefront.admin.dashboard import PERIOD_DAYS, build_dashboard
 from storefront.admin.forms import LoginForm
 from storefront.admin.navigation import register_navigation
-from storefront.admin.throttle import throttled
 from storefront.admin.timezone import register_filters
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -27,9 +28,11 @@ def _safe_next(target: str | None) -> str:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@throttled
 def login():
     form = LoginForm()
+    if request.method == "POST" and (wait := throttle.retry_after(request.form.get("email", ""))):
+        flash(TOO_MANY, "error")
+        return render_template("admin/login.html", form=form), 429, {"Retry-After": str(wait)}
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
         if user is not None and user.is_staff:
@@ -38,28 +41,16 @@ def login():
             login_user(user)
             mark_seen()
             return redirect(_safe_next(request.args.get("next")))
+        throttle.record_failure(form.email.data)
         flash("That email and password don't match an admin account.", "error")
         return render_template("admin/login.html", form=form), 401
     return render_template("admin/login.html", form=form), 422 if form.errors else 200
 
 
-@bp.errorhandler(429)
-def too_many_attempts(error):
-    """The login page itself says why it refuses, instead of a bare error page."""
-    if request.endpoint != "admin.login":
-        from storefront.errors import handle_http_exception
-
-        return handle_http_exception(error)
-    flash(TOO_MANY, "error")
-    headers = {"Retry-After": "900"}
-    return render_template("admin/login.html", form=LoginForm()), 429, headers
-
-
 @bp.post("/logout")
 @admin_required()
 def logout():
-    logout_user()
-    session.clear()
+    sign_out_everywhere()
     flash("You are signed out.", "info")
     return redirect(url_for("admin.login"))
 

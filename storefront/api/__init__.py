@@ -6,6 +6,7 @@ from marshmallow import Schema, fields
 
 from storefront.cart.schemas import RepricedCart
 from storefront.extensions import csrf
+from storefront.inputs import IdConverter
 
 
 class ErrorBody(Schema):
@@ -58,6 +59,11 @@ def api_blueprints():
     ]
 
 
+def id_parameter(converter: IdConverter) -> dict:
+    """An id in a path: bounded like its column; the example names the first row (seeded)."""
+    return {"type": "integer", "minimum": 1, "maximum": converter.max, "example": 1}
+
+
 def register_api(app: Flask) -> StoreApi:
     from storefront.api.links import CartWorkflowLinks
     from storefront.api.spec import ErrorResponses
@@ -76,6 +82,7 @@ def register_api(app: Flask) -> StoreApi:
         "bearerAuth",
         {"type": "http", "scheme": "bearer", "description": "A personal API token made in the admin (/admin/tokens)."},
     )
+    api.register_converter(IdConverter, id_parameter)
     for blueprint in api_blueprints():
         api.register_blueprint(blueprint)
         csrf.exempt(blueprint)
