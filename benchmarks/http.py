@@ -100,8 +100,8 @@ def prepare_database(database_url: str, env: dict) -> None:
 class Server:
     """gunicorn with the repository's gunicorn.conf.py, bound to a free loopback port."""
 
-    def __init__(self, env: dict, workers: int | None):
-        self.port = free_port()
+    def __init__(self, env: dict, workers: int | None, port: int | None = None):
+        self.port = port or free_port()
         self.env = dict(env, BIND=f"127.0.0.1:{self.port}")
         if workers:
             self.env["WEB_CONCURRENCY"] = str(workers)
@@ -284,7 +284,7 @@ def measure(label: str, database_url: str, page_cache: bool, args) -> None:
         env = server_env(url, page_cache)
         label = f"{label}, page cache {'on' if page_cache else 'off'}"
         prepare_database(url, env)
-        with Server(env, args.workers) as server:
+        with Server(env, args.workers, args.port) as server:
             port = server.port
             cookie, note = cart_page_session(port)
             targets = [
@@ -327,6 +327,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--port", type=int, default=None, help="serve on this loopback port (default: a free one)")
     parser.add_argument("--page-cache", choices=["on", "off", "both"], default="on")
     args = parser.parse_args()
     databases = [("SQLite", "")]
