@@ -32,10 +32,13 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from storefront import models  # noqa: F401  (every model known before migrations run)
-    from storefront.extensions import csrf, db, limiter, login_manager, migrate
+    from promotions import compile as compiled_promotions
+    from storefront import models, versions  # noqa: F401  (models known; writes move versions)
+    from storefront.extensions import cache, csrf, db, limiter, login_manager, migrate
 
     db.init_app(app)
+    cache.init_app(app)
+    compiled_promotions.init_app(app)
     migrate.init_app(
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )

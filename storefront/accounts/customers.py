@@ -7,7 +7,7 @@ from storefront.accounts.models import Role, User
 from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
 from storefront.cart.models import Cart, CartLine, CartStatus
-from storefront.cart.service import MAX_QUANTITY, mark_changed
+from storefront.cart.service import MAX_QUANTITY
 from storefront.errors import Conflict
 from storefront.extensions import db
 
@@ -60,7 +60,6 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
         return own or guest
     if own is None:
         guest.user_id = user.id
-        mark_changed(guest)
         db.session.commit()
         return guest
     lines = {line.product_id: line for line in own.lines}
@@ -72,8 +71,6 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
         elif limit > 0:
             own.lines.append(CartLine(product_id=line.product_id, quantity=min(line.quantity, limit)))
     own.codes = list(dict.fromkeys([*(own.codes or []), *(guest.codes or [])]))
-    mark_changed(own)
-    mark_changed(guest)
     db.session.delete(guest)
     db.session.commit()
     return own

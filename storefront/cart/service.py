@@ -7,7 +7,6 @@ from catalog.models import Product
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
 from promotions.pricing import check_entered_code
 from storefront.cart.models import Cart, CartLine, new_token
-from storefront.change_feed import CARTS, announce
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
 
@@ -90,19 +89,11 @@ def find_cart(token: str | None) -> Cart:
 def create_cart(user_id: int | None = None) -> Cart:
     cart = Cart(token=new_token(), user_id=user_id, codes=[])
     db.session.add(cart)
-    announce(CARTS, cart.token)  # a worker may remember "no such cart" for a token asked about
     db.session.commit()
     return cart
 
 
-def mark_changed(cart: Cart) -> None:
-    """A new revision, and every worker told (on commit) to forget what it knew of the cart."""
-    cart.touch()
-    announce(CARTS, cart.token)
-
-
 def _save(cart: Cart) -> None:
-    mark_changed(cart)
     db.session.commit()
 
 

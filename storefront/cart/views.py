@@ -8,11 +8,10 @@ from catalog.age import age_confirmed
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
-from storefront.cart.session import cart_for_update, current_cart, open_cart_state
+from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import StoreError, handle_http_exception, summarise
 from storefront.fields import form_number
-from storefront.page_cache import cached_page
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 
@@ -34,14 +33,9 @@ def cart_action(change):
     return redirect(url_for("cart.show"))
 
 
-def _cart_revision() -> tuple:
-    state = open_cart_state()
-    return state.stamp if state else (None,)
-
-
 @bp.get("")
-@cached_page(vary=_cart_revision)
 def show():
+    """Rendered for each request: a shopper's cart is never kept for anyone."""
     return render_cart()
 
 

@@ -22,7 +22,6 @@ from catalog.stock import take_stock
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
 from storefront.cart.service import CartCompleted, find_cart
-from storefront.change_feed import CARTS, announce
 from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
@@ -130,7 +129,6 @@ def _complete_cart(cart: Cart) -> None:
     ).rowcount
     if done != 1:
         raise CartCompleted()
-    announce(CARTS, cart.token)
 
 
 def _take_stock(cart: Cart) -> None:

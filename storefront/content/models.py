@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.versions import VersionCounter, watch
+from storefront.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -106,6 +106,3 @@ class ContentVersion(VersionCounter, db.Model):
     """Bumped by every change to articles, votes and comments (pages that show them are cached)."""
 
     __tablename__ = "content_version"
-
-
-watch(ContentVersion, Article, Rating, Comment)
