@@ -5,6 +5,8 @@ from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 
 from catalog.age import age_confirmed
+from promotions.banner import safe_banner
+from promotions.compile import compiled_promotions
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
@@ -17,9 +19,20 @@ bp = Blueprint("cart", __name__, url_prefix="/cart")
 
 
 def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
+    """The cart page, cheap to render for each request: the promotions version is read once
+    (pricing and the banner share it) and the header's count comes from the cart loaded."""
+    promotions = compiled_promotions()
     cart = current_cart()
-    view = price_cart(cart) if cart else None
-    return render_template("cart/cart.html", cart=view, error=error, fields=fields or {}), status
+    view = price_cart(cart, promotions=promotions) if cart else None
+    count = view.item_count if view else 0
+    return render_template(
+        "cart/cart.html",
+        cart=view,
+        error=error,
+        fields=fields or {},
+        cart_item_count=lambda: count,
+        site_banner=lambda: safe_banner(promotions),
+    ), status
 
 
 def cart_action(change):
