@@ -86,6 +86,6 @@ def _refresh_search_text(_mapper, _connection, product: Product) -> None:
 
 
 class CatalogVersion(VersionCounter, db.Model):
-    """Bumped by every change shoppers could see in products or departments (page caches)."""
+    """Moves with every write to products or departments, stock included (storefront.versions)."""
 
     __tablename__ = "catalog_version"

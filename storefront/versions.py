@@ -9,6 +9,8 @@ writer's own row locks, so concurrent writers cannot deadlock on them). A rolled
 transaction moves nothing.
 """
 
+from functools import cache
+
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -39,13 +41,19 @@ def _counter(name: str):
     return db.metadata.tables[name]
 
 
-def read_versions() -> tuple[int, int, int]:
-    """(promotions, catalog, content) as committed now, in one query."""
+@cache
+def _versions_query():
+    """Built once: composing the statement costs more than running it."""
     columns = [
         select(_counter(name).c.version).where(_counter(name).c.id == 1).scalar_subquery()
         for name in COUNTERS
     ]
-    return tuple(value or 0 for value in db.session.execute(select(*columns)).one())
+    return select(*columns)
+
+
+def read_versions() -> tuple[int, int, int]:
+    """(promotions, catalog, content) as committed now, in one query."""
+    return tuple(value or 0 for value in db.session.execute(_versions_query()).one())
 
 
 def _note(session: Session, table_name: str | None) -> None:

@@ -103,6 +103,6 @@ class Comment(db.Model):
 
 
 class ContentVersion(VersionCounter, db.Model):
-    """Bumped by every change to articles, votes and comments (pages that show them are cached)."""
+    """Moves with every write to articles, votes and comments (storefront.versions)."""
 
     __tablename__ = "content_version"
