@@ -4,9 +4,11 @@ Run from the repository root: `python -m benchmarks.http [--seconds 8] [--connec
 SQLite always (a fresh file in a temp dir); PostgreSQL too when BENCH_DATABASE_URL is set
 (its tables are dropped and re-created: point it at a scratch database).
 
-Pages are served from the page cache as in production (storefront/page_cache.py); with
-`--page-cache off` every request renders the page, which measures the rendering itself,
-and `--page-cache both` runs the two one after the other.
+Shelf pages come from the shared cache as in production (storefront/shelf_cache.py,
+Flask-Caching): in-process by default, Redis with `--cache-backend redis` (`--redis-url`,
+default redis://127.0.0.1:6379/1 — the cache's keys get a fresh prefix). `--cache off`
+(NullCache) renders every request, which measures the rendering itself, and `--cache both`
+runs the two one after the other. The cart page and the cart API are never cached.
 
 Load comes from wrk when it is installed (`apt-get install wrk`), else from a bounded Python
 load generator (threads and http.client; it tops out well below the server, so its figures are
@@ -37,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE = "BNR41921"
 CART_SKUS = ["SLP-MEL-3-60", "SLP-MAG-GLY-120", "SUP-ASHW-60"]
 PRODUCT_SKU = "SLP-MEL-3-60"
+ARTICLE_SLUG = "small-fibre-nerves-and-fibromyalgia"
 
 
 @dataclass(frozen=True)
@@ -65,11 +68,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def server_env(database_url: str, page_cache: bool) -> dict:
+def cache_env(cache: bool, args) -> dict:
+    """Flask-Caching settings of the server: off, in-process or Redis (a fresh key prefix)."""
+    if not cache:
+        return {"CACHE_TYPE": "NullCache"}
+    if args.cache_backend == "redis":
+        prefix = f"bench-{os.getpid()}-{time.monotonic_ns()}:"
+        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": args.redis_url, "CACHE_KEY_PREFIX": prefix}
+    return {"CACHE_TYPE": "SimpleCache"}
+
+
+def server_env(database_url: str, cache: bool, args) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
-        PAGE_CACHE_SIZE=os.environ.get("PAGE_CACHE_SIZE", "2000") if page_cache else "0",
+        **cache_env(cache, args),
         SECRET_KEY="benchmark-secret-key-benchmark-secret-key",
         BENCHMARK_ROUTES="1",
         GUNICORN_ACCESS_LOG="",
@@ -100,8 +113,8 @@ def prepare_database(database_url: str, env: dict) -> None:
 class Server:
     """gunicorn with the repository's gunicorn.conf.py, bound to a free loopback port."""
 
-    def __init__(self, env: dict, workers: int | None):
-        self.port = free_port()
+    def __init__(self, env: dict, workers: int | None, port: int | None = None):
+        self.port = port or free_port()
         self.env = dict(env, BIND=f"127.0.0.1:{self.port}")
         if workers:
             self.env["WEB_CONCURRENCY"] = str(workers)
@@ -278,20 +291,24 @@ def run_python(port: int, target: Target, seconds: int, connections: int) -> tup
 # ---------- the run ----------
 
 
-def measure(label: str, database_url: str, page_cache: bool, args) -> None:
+def measure(label: str, database_url: str, cache: bool, args) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'store.db'}"
-        env = server_env(url, page_cache)
-        label = f"{label}, page cache {'on' if page_cache else 'off'}"
+        env = server_env(url, cache, args)
+        backend = f" ({args.cache_backend})" if cache else ""
+        label = f"{label}, shelf cache {'on' if cache else 'off'}{backend}"
         prepare_database(url, env)
-        with Server(env, args.workers) as server:
+        with Server(env, args.workers, args.port) as server:
             port = server.port
             cookie, note = cart_page_session(port)
             targets = [
                 Target("ceiling (tiny template, no DB)", "/_bench/ceiling", {}),
                 Target("home", "/", {}),
+                Target("/shop", "/shop", {}),
                 Target("department /shop/sleep", "/shop/sleep", {}),
                 Target("product page", f"/products/{product_slug(port, PRODUCT_SKU)}", {}),
+                Target("search /search?q=sleep", "/search?q=sleep", {}),
+                Target("article", f"/articles/{ARTICLE_SLUG}", {}),
                 Target(f"cart page, 3 lines + {CODE}", "/cart", {"Cookie": cookie}),
                 Target(f"GET /api/v1/carts/<token> + {CODE}", f"/api/v1/carts/{api_cart_token(port)}", {}),
             ]
@@ -327,16 +344,20 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
     parser.add_argument("--sqlite-only", action="store_true")
-    parser.add_argument("--page-cache", choices=["on", "off", "both"], default="on")
+    parser.add_argument("--port", type=int, default=None, help="serve on this loopback port (default: a free one)")
+    parser.add_argument("--cache", "--page-cache", choices=["on", "off", "both"], default="on",
+                        help="the shelf cache (default on)")
+    parser.add_argument("--cache-backend", choices=["simple", "redis"], default="simple")
+    parser.add_argument("--redis-url", default=os.environ.get("BENCH_CACHE_REDIS_URL", "redis://127.0.0.1:6379/1"))
     args = parser.parse_args()
     databases = [("SQLite", "")]
     if (postgres := os.environ.get("BENCH_DATABASE_URL")) and not args.sqlite_only:
         from storefront.config import normalise_database_url
 
         databases.append(("PostgreSQL", normalise_database_url(postgres)))
-    for page_cache in {"on": [True], "off": [False], "both": [True, False]}[args.page_cache]:
+    for cache in {"on": [True], "off": [False], "both": [True, False]}[args.cache]:
         for label, url in databases:
-            measure(label, url, page_cache, args)
+            measure(label, url, cache, args)
 
 
 if __name__ == "__main__":

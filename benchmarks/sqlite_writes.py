@@ -108,7 +108,7 @@ class Server:
         env = os.environ | {
             "DATABASE_URL": f"sqlite:///{path}",
             "SECRET_KEY": "bench",
-            "PAGE_CACHE_SIZE": "0",
+            "CACHE_TYPE": "NullCache",
         }
         bin_dir = Path(sys.executable).parent
         if kind == "gunicorn":

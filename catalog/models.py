@@ -6,7 +6,7 @@ from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.versions import VersionCounter, watch
+from storefront.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -73,11 +73,6 @@ class Product(db.Model):
     def low_stock(self) -> bool:
         return 0 < self.stock <= self.LOW_STOCK
 
-    @classmethod
-    def shown_stock(cls, stock: int) -> int | None:
-        """What shoppers are told of `stock`: the count when low or sold out, else just "In stock"."""
-        return max(stock, 0) if stock <= cls.LOW_STOCK else None
-
     @property
     def on_sale(self) -> bool:
         return bool(self.compare_at_cents and self.compare_at_cents > self.price_cents)
@@ -91,9 +86,6 @@ def _refresh_search_text(_mapper, _connection, product: Product) -> None:
 
 
 class CatalogVersion(VersionCounter, db.Model):
-    """Bumped by every change shoppers could see in products or departments (page caches)."""
+    """Moves with every write to products or departments, stock included (storefront.versions)."""
 
     __tablename__ = "catalog_version"
-
-
-watch(CatalogVersion, Product, Department)

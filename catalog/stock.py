@@ -1,18 +1,16 @@
 """Taking and giving back stock with conditional updates, in product-id order.
 
 The database checks the level in the same statement that changes it, so two shoppers can
-never both take the last unit. When a change alters what shoppers are told ("Only 3
-left", "Sold out"), the catalog version moves once, after every product row is locked,
-so concurrent orders lock rows in one order and never deadlock.
+never both take the last unit; rows are locked in one order, so concurrent orders never
+deadlock. (The catalog version moves with the commit: storefront.versions.)
 """
 
 from collections.abc import Iterable
 
 from sqlalchemy import update
 
-from catalog.models import CatalogVersion, Product
+from catalog.models import Product
 from storefront.extensions import db
-from storefront.versions import bump
 
 _PRODUCTS = Product.__table__
 
@@ -27,32 +25,18 @@ def _move(product_id: int, change: int, *conditions) -> int | None:
     ).scalar()
 
 
-def _shown_changed(level: int, change: int) -> bool:
-    return Product.shown_stock(level) != Product.shown_stock(level - change)
-
-
 def take_stock(quantities: Iterable[tuple[int, int]]) -> int | None:
     """Take each (product id, quantity); the id of the first product short of stock, else None.
 
     On a shortfall the caller rolls back: units already taken in this call go back with it.
     """
-    shown_changed = False
     for product_id, quantity in sorted(quantities):
-        left = _move(product_id, -quantity, _PRODUCTS.c.stock >= quantity)
-        if left is None:
+        if _move(product_id, -quantity, _PRODUCTS.c.stock >= quantity) is None:
             return product_id
-        shown_changed |= _shown_changed(left, -quantity)
-    if shown_changed:
-        bump(CatalogVersion)
     return None
 
 
 def give_back_stock(quantities: Iterable[tuple[int, int]]) -> None:
     """Return each (product id, quantity) to the shelf (a cancelled order)."""
-    shown_changed = False
     for product_id, quantity in sorted(quantities):
-        level = _move(product_id, quantity)
-        if level is not None:
-            shown_changed |= _shown_changed(level, quantity)
-    if shown_changed:
-        bump(CatalogVersion)
+        _move(product_id, quantity)

@@ -11,7 +11,7 @@ from catalog.queries import (
     product_page,
 )
 from catalog.schemas import ShopQuerySchema
-from storefront.page_cache import cached_page
+from storefront.shelf_cache import shelf_page
 
 bp = Blueprint("catalog", __name__)
 
@@ -56,13 +56,13 @@ def _render_listing(template: str, department=None, **context):
 
 
 @bp.get("/shop")
-@cached_page()
+@shelf_page()
 def shop():
     return _render_listing("catalog/shop.html")
 
 
 @bp.get("/shop/<slug>")
-@cached_page()
+@shelf_page()
 def department(slug: str):
     dept = department_by_slug(slug)
     if dept is None:
@@ -73,7 +73,7 @@ def department(slug: str):
 
 
 @bp.get("/cbd")
-@cached_page()
+@shelf_page()
 def cbd():
     dept = department_by_slug("cbd")
     if dept is None:
@@ -95,7 +95,7 @@ def confirm_age():
 
 
 @bp.get("/products/<slug>")
-@cached_page()
+@shelf_page()
 def product(slug: str):
     item = product_by_slug(slug)
     if item is None:
@@ -106,6 +106,6 @@ def product(slug: str):
 
 
 @bp.get("/search")
-@cached_page()
+@shelf_page()
 def search():
     return _render_listing("catalog/search.html", query=request.args.get("q", ""))

@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from flask import url_for
 from sqlalchemy.exc import SQLAlchemyError
 
-from promotions.compile import compiled_promotions
+from promotions.compile import CompiledPromotions, compiled_promotions
 from promotions.engine import PromotionUsage
 from promotions.pricing import load_usage
 
@@ -30,11 +30,14 @@ class SiteBanner:
     code: str | None
 
 
-def current_banner(now: datetime | None = None) -> SiteBanner | None:
+def current_banner(
+    now: datetime | None = None, promotions: CompiledPromotions | None = None
+) -> SiteBanner | None:
+    """The banner now; `promotions` when the caller has them already (no version read)."""
     now = now or datetime.now(UTC)
     live = [
         offer
-        for offer in compiled_promotions().banners
+        for offer in (promotions or compiled_promotions()).banners
         if (offer.promotion.starts_at is None or offer.promotion.starts_at <= now)
         and (offer.promotion.ends_at is None or now < offer.promotion.ends_at)
     ]
@@ -57,10 +60,17 @@ def current_banner(now: datetime | None = None) -> SiteBanner | None:
     return None
 
 
-def banner_context() -> dict:
-    """Context processor: `site_banner` for every page (None when nothing is on)."""
+def safe_banner(promotions: CompiledPromotions | None = None) -> SiteBanner | None:
+    """The banner, or None when the database can't say (an error page must still render)."""
     try:
-        return {"site_banner": current_banner()}
-    except SQLAlchemyError:  # an error page must still render when the database is down
+        return current_banner(promotions=promotions)
+    except SQLAlchemyError:
         log.exception("Could not load the site banner")
-        return {"site_banner": None}
+        return None
+
+
+def banner_context() -> dict:
+    """Context processor: `site_banner()` for every page, asked only when a page shows it.
+
+    A view that has the compiled promotions already passes its own `site_banner`."""
+    return {"site_banner": safe_banner}

@@ -1,10 +1,10 @@
 """Promotion rows -> engine objects -> a PromotionIndex, cached per process and per app.
 
-The cache is keyed by the catalog version (`promotion_version`), which every write in
-`promotions.service` bumps. Reading it costs one tiny query; the promotion and code
-rows are read again only when it changed, so pricing a cart reads no promotion rows.
-Usage counters are not part of the cache: they move at checkout without a version
-bump, and `promotions.pricing` loads them for the few candidates of a cart.
+The cache is keyed by the promotions version (`promotion_version`), which every write to
+promotions or codes moves (storefront.versions). Reading it costs one tiny query; the
+promotion and code rows are read again only when it changed, so pricing a cart reads no
+promotion rows. Usage counters are read apart from the cache (`promotions.pricing` loads
+them for the few candidates of a cart), so they are current even between rebuilds.
 """
 
 import logging
@@ -66,14 +66,19 @@ class _Cache:
         self.builds = 0  # how often rows were read (tests and diagnostics)
 
 
+def init_app(app) -> None:
+    """Give `app` its (empty) cache of compiled promotions."""
+    app.extensions[EXTENSION_KEY] = _Cache()
+
+
 def _cache() -> _Cache:
-    return current_app.extensions.setdefault(EXTENSION_KEY, _Cache())
+    return current_app.extensions[EXTENSION_KEY]
 
 
-def compiled_promotions() -> CompiledPromotions:
-    """The compiled promotions for the current catalog version (one query when unchanged)."""
+def compiled_promotions(version: int | None = None) -> CompiledPromotions:
+    """The compiled promotions for `version` (default: the current one, one tiny query)."""
     cache = _cache()
-    version = current_version()
+    version = current_version() if version is None else version
     compiled = cache.compiled
     if compiled is not None and compiled.version == version:
         return compiled

@@ -149,6 +149,6 @@ class PromotionAuditEntry(db.Model):
 
 
 class PromotionVersion(VersionCounter, db.Model):
-    """Bumped by every promotion or code write and by claims that change what a shopper gets."""
+    """Moves with every write to promotions or codes, usage claims included (storefront.versions)."""
 
     __tablename__ = "promotion_version"

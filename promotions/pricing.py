@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from flask import current_app
 from sqlalchemy import and_, select
 
-from promotions.compile import compiled_promotions
+from promotions.compile import CompiledPromotions, compiled_promotions
 from promotions.engine import (
     CartLine,
     CartSnapshot,
@@ -124,9 +124,11 @@ def price_with(index: PromotionIndex, cart: CartSnapshot, codes: tuple[str, ...]
     return price_cart(cart, index, _context(codes, load_usage(candidates, codes, cart.email)))
 
 
-def price_snapshot(cart: CartSnapshot, codes: tuple[str, ...]) -> PricedCart:
-    """Price `cart` with `codes` against every active promotion."""
-    return price_with(compiled_promotions().index, cart, codes)
+def price_snapshot(
+    cart: CartSnapshot, codes: tuple[str, ...], promotions: CompiledPromotions | None = None
+) -> PricedCart:
+    """Price `cart` with `codes` against every active promotion (`promotions`: when known)."""
+    return price_with((promotions or compiled_promotions()).index, cart, codes)
 
 
 def check_entered_code(text: str, email: str | None = None) -> CodeCheck:

@@ -15,7 +15,6 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
-from promotions.service import bump_version
 from storefront.extensions import db
 
 
@@ -39,20 +38,8 @@ class ClaimRefused(Exception):
         self.message = f"{claim.label} {reason}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Spent:
-    """What a claim left behind: the per-customer limit and whether shoppers now see a change."""
-
-    limit_per_customer: int | None
-    visible: bool
-
-
-def _reaches(used, limit) -> bool:
-    return limit is not None and used >= limit
-
-
-def _claim_promotion(claim: Claim) -> _Spent:
-    """Spend one use and the amount."""
+def _claim_promotion(claim: Claim) -> int | None:
+    """Spend one use and the amount; the promotion's per-customer limit."""
     table = Promotion.__table__
     result = db.session.execute(
         update(table)
@@ -66,18 +53,11 @@ def _claim_promotion(claim: Claim) -> _Spent:
             times_used=table.c.times_used + 1,
             given_cents=table.c.given_cents + claim.amount_cents,
         )
-        .returning(
-            table.c.usage_limit_per_customer,
-            table.c.times_used,
-            table.c.usage_limit,
-            table.c.budget_cents,
-        )
+        .returning(table.c.usage_limit_per_customer)
     ).first()
     if result is None:
         raise ClaimRefused(claim, _why_promotion_refused(claim))
-    per_customer, used, limit, budget = result
-    # A spent budget caps the next discount; a reached limit ends the promotion for everyone.
-    return _Spent(per_customer, budget is not None or _reaches(used, limit))
+    return result[0]
 
 
 def _why_promotion_refused(claim: Claim) -> str:
@@ -91,8 +71,8 @@ def _why_promotion_refused(claim: Claim) -> str:
     return "has reached its budget."
 
 
-def _claim_code(claim: Claim) -> bool:
-    """Spend one use of the code; True when that was its last one."""
+def _claim_code(claim: Claim) -> None:
+    """Spend one use of the code."""
     table = PromotionCode.__table__
     result = db.session.execute(
         update(table)
@@ -102,11 +82,10 @@ def _claim_code(claim: Claim) -> bool:
             (table.c.usage_limit.is_(None)) | (table.c.times_used < table.c.usage_limit),
         )
         .values(times_used=table.c.times_used + 1)
-        .returning(table.c.times_used, table.c.usage_limit)
+        .returning(table.c.id)
     ).first()
     if result is None:
         raise ClaimRefused(claim, "has reached its usage limit.")
-    return _reaches(*result)
 
 
 def _claim_customer_use(claim: Claim, limit: int | None) -> None:
@@ -128,19 +107,15 @@ def _claim_customer_use(claim: Claim, limit: int | None) -> None:
 def claim_all(claims: Iterable[Claim]) -> None:
     """Spend every claim or raise ClaimRefused (the caller rolls back the transaction).
 
-    When a claim changes what other shoppers get (a limit reached, a budget spent), the
-    promotions version moves once, after every promotion row: caches of prices refresh.
+    The promotions version moves with the commit (storefront.versions), so a limit
+    reached or a budget spent shows in the banner and the caches of prices.
     """
-    visible = False
     for claim in sorted(claims, key=lambda c: c.promotion_id):
-        spent = _claim_promotion(claim)
-        visible |= spent.visible
+        limit_per_customer = _claim_promotion(claim)
         if claim.code:
-            visible |= _claim_code(claim)
+            _claim_code(claim)
         if claim.customer_key:
-            _claim_customer_use(claim, spent.limit_per_customer)
-    if visible:
-        bump_version()
+            _claim_customer_use(claim, limit_per_customer)
 
 
 def release_all(claims: Iterable[Claim]) -> None:
@@ -148,29 +123,21 @@ def release_all(claims: Iterable[Claim]) -> None:
     promotions = Promotion.__table__
     codes = PromotionCode.__table__
     uses = PromotionCustomerUse.__table__
-    visible = False
     for claim in sorted(claims, key=lambda c: c.promotion_id):
-        row = db.session.execute(
+        db.session.execute(
             update(promotions)
             .where(promotions.c.id == claim.promotion_id, promotions.c.times_used > 0)
             .values(
                 times_used=promotions.c.times_used - 1,
                 given_cents=promotions.c.given_cents - claim.amount_cents,
             )
-            .returning(promotions.c.times_used, promotions.c.usage_limit, promotions.c.budget_cents)
-        ).first()
-        if row is not None:
-            used, limit, budget = row
-            visible |= budget is not None or _reaches(used + 1, limit)
+        )
         if claim.code:
-            row = db.session.execute(
+            db.session.execute(
                 update(codes)
                 .where(codes.c.code == claim.code, codes.c.times_used > 0)
                 .values(times_used=codes.c.times_used - 1)
-                .returning(codes.c.times_used, codes.c.usage_limit)
-            ).first()
-            if row is not None:
-                visible |= _reaches(row[0] + 1, row[1])
+            )
         if claim.customer_key:
             db.session.execute(
                 update(uses)
@@ -181,8 +148,6 @@ def release_all(claims: Iterable[Claim]) -> None:
                 )
                 .values(uses=uses.c.uses - 1)
             )
-    if visible:
-        bump_version()
 
 
 def frozen_rules(promotion_ids: Iterable[int]) -> dict[int, dict]:

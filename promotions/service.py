@@ -1,4 +1,4 @@
-"""Writing promotions: every change bumps the catalog version and leaves an audit entry.
+"""Writing promotions: every change leaves an audit entry (and moves the promotions version).
 
 Callers hand in rule documents already loaded by `promotions.schemas` (the admin
 API, the admin pages, the demo seed); this module keeps the typed columns, the
@@ -9,7 +9,6 @@ import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from flask import g, has_request_context
 from sqlalchemy import DateTime, Integer, Select, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
@@ -27,7 +26,6 @@ from promotions.schemas import RuleSchema, to_rule
 from storefront.errors import Conflict, Invalid, NotFound
 from storefront.extensions import db
 from storefront.transactions import write_transaction
-from storefront.versions import bump
 
 SYSTEM = "system"
 # No look-alikes: no 0 or O, no 1, I or L (31 symbols: 8 characters give 31**8 ≈ 8.5e11 codes).
@@ -97,39 +95,12 @@ def display_status(promotion: Promotion, now: datetime | None = None) -> Display
     return DisplayStatus.ACTIVE
 
 
-_VERSION_MEMO = "promotions_version"
-_VERSION_QUERY = select(PromotionVersion.version).where(PromotionVersion.id == 1)
-
-
 def current_version() -> int:
-    """The catalog version: one tiny query, the only one pricing makes about promotions.
-
-    Read at most once per request (banner, sale prices and the cart all ask): a request
-    sees one consistent set of promotions, and `bump_version` forgets the remembered one.
-    """
-    remember = has_request_context()
-    if remember and _VERSION_MEMO in g:
-        return g.get(_VERSION_MEMO)
-    version = db.session.scalar(_VERSION_QUERY) or 0
-    if remember:
-        setattr(g, _VERSION_MEMO, version)
-    return version
-
-
-def remember_version(version: int) -> None:
-    """Take a version read together with others (the page cache's one query) for this request."""
-    if has_request_context():
-        setattr(g, _VERSION_MEMO, version or 0)
+    """The promotions version: one tiny query, the only one pricing makes about promotions."""
+    return db.session.scalar(select(PromotionVersion.version).where(PromotionVersion.id == 1)) or 0
 
 
 # --- the write path ---------------------------------------------------------------------
-
-
-def bump_version() -> None:
-    """Invalidate every process's compiled promotions (in the caller's transaction)."""
-    if has_request_context():
-        g.pop(_VERSION_MEMO, None)
-    bump(PromotionVersion)
 
 
 def _state(promotion: Promotion) -> dict:
@@ -137,7 +108,7 @@ def _state(promotion: Promotion) -> dict:
 
 
 def _finish(promotion: Promotion, action: str, actor: str, before: dict | None, after=None) -> None:
-    """Audit and bump the version (the caller's transaction commits); a code collision becomes a 409."""
+    """Audit (the version moves with the caller's commit); a code collision becomes a 409."""
     db.session.flush()
     db.session.add(
         PromotionAuditEntry(
@@ -148,7 +119,6 @@ def _finish(promotion: Promotion, action: str, actor: str, before: dict | None, 
             after=_state(promotion) if after is None else after,
         )
     )
-    bump_version()
     try:
         db.session.flush()
     except IntegrityError as error:

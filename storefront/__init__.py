@@ -45,10 +45,13 @@ def register_input_guards(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from storefront import models  # noqa: F401  (every model known before migrations run)
-    from storefront.extensions import csrf, db, limiter, login_manager, mail, migrate
+    from promotions import compile as compiled_promotions
+    from storefront import models, versions  # noqa: F401  (models known; writes move versions)
+    from storefront.extensions import cache, csrf, db, limiter, login_manager, mail, migrate
 
     db.init_app(app)
+    cache.init_app(app)
+    compiled_promotions.init_app(app)
     migrate.init_app(
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )

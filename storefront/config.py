@@ -52,6 +52,23 @@ def _queue_settings(instance: Path, production: bool) -> dict:
     return {"QUEUE_URL": url, "EMBEDDED_WORKER": os.environ.get("EMBEDDED_WORKER", embedded) == "1"}
 
 
+def _cache_settings() -> dict:
+    """Flask-Caching for shelf pages: Redis when CACHE_REDIS_URL is set, else in-process.
+
+    CACHE_TYPE=NullCache turns it off. Redis is shared by every worker and every server.
+    """
+    redis_url = os.environ.get("CACHE_REDIS_URL")
+    default_type = "RedisCache" if redis_url else "SimpleCache"
+    return {
+        "CACHE_TYPE": os.environ.get("CACHE_TYPE", default_type),
+        "CACHE_REDIS_URL": redis_url,
+        "CACHE_DEFAULT_TIMEOUT": int(os.environ.get("CACHE_DEFAULT_TIMEOUT", "300")),
+        "CACHE_KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "store:"),
+        "CACHE_THRESHOLD": int(os.environ.get("CACHE_THRESHOLD", "2000")),  # SimpleCache's size
+        "CACHE_NO_NULL_WARNING": True,  # NullCache is how the cache is turned off
+    }
+
+
 def load_config(instance_path: str) -> dict:
     """Build the settings dict for create_app from environment variables."""
     instance = Path(instance_path)
@@ -100,10 +117,7 @@ def load_config(instance_path: str) -> dict:
         "IDEMPOTENCY_KEY_RETENTION_HOURS": int(os.environ.get("IDEMPOTENCY_KEY_RETENTION_HOURS", "48")),
         "CART_RETENTION_DAYS": int(os.environ.get("CART_RETENTION_DAYS", "30")),
         "PRODUCTS_PER_PAGE": 12,
-        # Rendered shop pages kept per worker (storefront/page_cache.py); 0 turns the cache off.
-        "PAGE_CACHE_SIZE": int(os.environ.get("PAGE_CACHE_SIZE", "2000")),
-        # A page is re-rendered at least this often even when nothing it shows has changed.
-        "PAGE_CACHE_MAX_AGE": int(os.environ.get("PAGE_CACHE_MAX_AGE", "300")),
+        **_cache_settings(),
         # flask-smorest: the OpenAPI document lives at /api/v1/openapi.json
         "API_TITLE": "Verdant & Vale Store API",
         "API_VERSION": "v1",

@@ -1,6 +1,7 @@
 """Extensions created unbound; create_app binds them with init_app."""
 
 from flask import session
+from flask_caching import Cache
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import LoginManager
@@ -33,3 +34,4 @@ csrf = CSRFProtect()
 login_manager = StoreLoginManager()
 mail = Mail()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
+cache = Cache()  # shelf pages, shared by every worker and server through Redis in production

@@ -5,13 +5,13 @@ from sqlalchemy import text
 
 from catalog.queries import featured_products
 from storefront.extensions import db
-from storefront.page_cache import cached_page
+from storefront.shelf_cache import shelf_page
 
 bp = Blueprint("pages", __name__)
 
 
 @bp.get("/")
-@cached_page()
+@shelf_page()
 def home():
     return render_template("home.html", featured=featured_products(8))
 

@@ -7,7 +7,7 @@ from storefront.accounts.models import Role, User
 from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
 from storefront.cart.models import Cart, CartLine, CartStatus
-from storefront.cart.service import MAX_QUANTITY, mark_changed
+from storefront.cart.service import MAX_QUANTITY
 from storefront.errors import Conflict
 from storefront.extensions import db
 from storefront.transactions import write_transaction
@@ -62,7 +62,6 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
         return own or guest
     if own is None:
         guest.user_id = user.id
-        mark_changed(guest)
         return guest
     lines = {line.product_id: line for line in own.lines}
     for line in guest.lines:
@@ -73,7 +72,5 @@ def merge_guest_cart(user: User, guest: Cart | None) -> Cart | None:
         elif limit > 0:
             own.lines.append(CartLine(product_id=line.product_id, quantity=min(line.quantity, limit)))
     own.codes = list(dict.fromkeys([*(own.codes or []), *(guest.codes or [])]))
-    mark_changed(own)
-    mark_changed(guest)
     db.session.delete(guest)
     return own

@@ -1,16 +1,14 @@
 """Cart API: carts are addressed by their token; every answer is the priced cart."""
 
-from flask import jsonify, request
+from flask import request
 from flask_limiter.errors import RateLimitExceeded
 from flask_smorest import Blueprint
 
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
-from storefront.cart.state import cart_state
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import error_response, handle_http_exception
-from storefront.page_cache import cached_response, store_versions
 
 blp = Blueprint("carts_api", __name__, url_prefix="/api/v1/carts", description="Carts")
 
@@ -25,14 +23,8 @@ def create_cart():
 @blp.route("/<token>")
 @blp.response(200, CartOut)
 def get_cart(token):
-    """The cart, priced now."""
-    state = cart_state(token)
-    if state is None:
-        raise service.CartNotFound()
-    stamp = (*store_versions(), *state.stamp)
-    return cached_response(
-        (request.endpoint, token), stamp, lambda: jsonify(CartOut().dump(price_cart(service.find_cart(token))))
-    )
+    """The cart, priced now (for each request: never kept)."""
+    return price_cart(service.find_cart(token))
 
 
 @blp.route("/<token>/lines", methods=["POST"])

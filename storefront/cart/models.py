@@ -35,18 +35,12 @@ class Cart(db.Model):
     )
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     codes: Mapped[list[str]] = mapped_column(JSON, default=list)
-    # Moves with every change to the lines or codes: the key of cached priced views of the cart.
-    revision: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     lines: Mapped[list["CartLine"]] = relationship(
         back_populates="cart", cascade="all, delete-orphan", order_by="CartLine.id"
     )
-
-    def touch(self) -> None:
-        """Record a change; computed by the database, so concurrent changes never share a number."""
-        self.revision = Cart.revision + 1
 
     @property
     def is_open(self) -> bool:

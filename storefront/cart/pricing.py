@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from promotions.compile import CompiledPromotions
 from promotions.engine import CartSnapshot, PricedCart
 from promotions.pricing import price_snapshot, product_line
 from storefront.cart.models import Cart
@@ -91,9 +92,11 @@ def price_cart(
     method: ShippingMethod = ShippingMethod.STANDARD,
     tax_cents: int = 0,
     notices: tuple[str, ...] = (),
+    promotions: CompiledPromotions | None = None,
 ) -> CartView:
     """Price `cart` for `shopper`; tax is added by checkout once the address is known."""
-    priced = price_snapshot(snapshot(cart, shopper, method), tuple(cart.codes or ()))
+    codes = tuple(cart.codes or ())
+    priced = price_snapshot(snapshot(cart, shopper, method), codes, promotions)
     products = {line.product.sku: line.product for line in cart.lines}
     lines = tuple(
         LineView(

@@ -6,8 +6,7 @@ from sqlalchemy.orm import joinedload
 from catalog.models import Product
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
 from promotions.pricing import check_entered_code
-from storefront.cart.models import Cart, CartLine, new_token
-from storefront.change_feed import CARTS, announce
+from storefront.cart.models import Cart, CartLine, new_token, utcnow
 from storefront.errors import Conflict, Invalid, NotFound, StoreError
 from storefront.extensions import db
 from storefront.transactions import write_transaction
@@ -93,19 +92,15 @@ def create_cart(user_id: int | None = None) -> Cart:
     with write_transaction():
         cart = Cart(token=new_token(), user_id=user_id, codes=[])
         db.session.add(cart)
-        announce(CARTS, cart.token)  # a worker may remember "no such cart" for a token asked about
     return cart
 
 
-def mark_changed(cart: Cart) -> None:
-    """A new revision, and every worker told (on commit) to forget what it knew of the cart."""
-    cart.touch()
-    announce(CARTS, cart.token)
-
-
 def _open(cart: Cart) -> Cart:
+    """The cart, about to change: refused once completed; its activity time moves (line edits
+    alone would not move `updated_at`, and the abandoned-cart expiry reads it)."""
     if not cart.is_open:
         raise CartCompleted()
+    cart.updated_at = utcnow()
     return cart
 
 
@@ -150,7 +145,6 @@ def add_item(cart: Cart, sku: str, quantity: int, *, age_confirmed: bool = True)
         existing.quantity += quantity
     else:
         cart.lines.append(CartLine(product=product, quantity=quantity))
-    mark_changed(cart)
     return product
 
 
@@ -162,14 +156,12 @@ def set_quantity(cart: Cart, sku: str, quantity: int) -> None:
         raise ProductUnavailable(line.product)
     _check_stock(line.product, quantity)
     line.quantity = quantity
-    mark_changed(cart)
 
 
 @write_transaction()
 def remove_item(cart: Cart, sku: str) -> None:
     _open(cart)
     cart.lines.remove(_line(cart, sku))
-    mark_changed(cart)
 
 
 class CodeRefused(Invalid):
@@ -208,7 +200,6 @@ def apply_code(cart: Cart, text: str, *, email: str | None = None) -> CodeCheck:
         if len(codes) >= MAX_CODES:
             raise TooManyCodes()
         cart.codes = [*codes, check.code]
-        mark_changed(cart)
     return check
 
 
@@ -220,4 +211,3 @@ def remove_code(cart: Cart, text: str) -> None:
     if code not in codes:
         raise CodeNotInCart(code)
     cart.codes = [existing for existing in codes if existing != code]
-    mark_changed(cart)

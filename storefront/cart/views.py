@@ -5,22 +5,34 @@ from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
+from promotions.banner import safe_banner
+from promotions.compile import compiled_promotions
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
-from storefront.cart.session import cart_for_update, current_cart, open_cart_state
+from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import StoreError, handle_http_exception, summarise
 from storefront.fields import form_number
-from storefront.page_cache import cached_page
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 
 
 def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
+    """The cart page, cheap to render for each request: the promotions version is read once
+    (pricing and the banner share it) and the header's count comes from the cart loaded."""
+    promotions = compiled_promotions()
     cart = current_cart()
-    view = price_cart(cart) if cart else None
-    return render_template("cart/cart.html", cart=view, error=error, fields=fields or {}), status
+    view = price_cart(cart, promotions=promotions) if cart else None
+    count = view.item_count if view else 0
+    return render_template(
+        "cart/cart.html",
+        cart=view,
+        error=error,
+        fields=fields or {},
+        cart_item_count=lambda: count,
+        site_banner=lambda: safe_banner(promotions),
+    ), status
 
 
 def cart_action(change):
@@ -37,14 +49,9 @@ def cart_action(change):
     return redirect(url_for("cart.show"))
 
 
-def _cart_revision() -> tuple:
-    state = open_cart_state()
-    return state.stamp if state else (None,)
-
-
 @bp.get("")
-@cached_page(vary=_cart_revision)
 def show():
+    """Rendered for each request: a shopper's cart is never kept for anyone."""
     return render_cart()
 
 

@@ -23,7 +23,6 @@ from promotions.engine import customer_key
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
 from storefront.cart.service import CartCompleted, find_cart
-from storefront.change_feed import CARTS, announce
 from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
@@ -113,7 +112,6 @@ def _complete_cart(cart: Cart) -> None:
     ).rowcount
     if done != 1:
         raise CartCompleted()
-    announce(CARTS, cart.token)
 
 
 def _take_stock(cart: Cart) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from storefront.extensions import db
-from storefront.versions import VersionCounter, watch
+from storefront.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -103,9 +103,6 @@ class Comment(db.Model):
 
 
 class ContentVersion(VersionCounter, db.Model):
-    """Bumped by every change to articles, votes and comments (pages that show them are cached)."""
+    """Moves with every write to articles, votes and comments (storefront.versions)."""
 
     __tablename__ = "content_version"
-
-
-watch(ContentVersion, Article, Rating, Comment)

@@ -101,6 +101,15 @@ def stars_given(article_id: int, voter_key: str) -> int | None:
     )
 
 
+def stars_given_on(slug: str, voter_key: str) -> int | None:
+    """The reader's own vote on the article at `slug`, in one query (the shelf cache's key)."""
+    return db.session.scalar(
+        select(Rating.stars)
+        .join(Article, Article.id == Rating.article_id)
+        .where(Article.slug == slug, Rating.voter_key == voter_key)
+    )
+
+
 @write_transaction()
 def rate(
     article: Article, stars: int, *, voter_key: str, address_hash: str | None

@@ -11,6 +11,7 @@ from storefront.content.schemas import CommentIn, RatingIn
 from storefront.content.share import share_links
 from storefront.errors import StoreError, field_messages
 from storefront.fields import form_number
+from storefront.shelf_cache import PERSONAL, shelf_page
 
 bp = Blueprint("content", __name__, url_prefix="/articles")
 bp.after_request(reader.set_cookie_if_new)
@@ -28,11 +29,21 @@ def latest_articles(limit: int = 3):
 
 
 @bp.get("")
+@shelf_page()
 def index():
     return render_template("content/list.html", listings=service.list_articles())
 
 
+def _readers_own(slug: str) -> tuple | None:
+    """The article page is shared but for the reader's stars (part of the key); a reader
+    with comments awaiting moderation sees them, so their page is their own."""
+    if session.get(PENDING_KEY):
+        return PERSONAL
+    return (service.stars_given_on(slug, reader.voter_key(mint=True)),)
+
+
 @bp.get("/<slug>")
+@shelf_page(vary=_readers_own)
 def show(slug: str):
     return render_article(service.get_article(slug))
 

@@ -1,8 +1,7 @@
 """Pages run a fixed number of SQL statements whatever they show: no N+1 queries.
 
 Counted with the X-SQL-Count header that BENCHMARK_ROUTES adds (storefront/instrumentation.py),
-with the page cache off so that the rendering itself is counted (tests/integration/test_page_cache.py
-counts the cached path).
+with the shelf cache off (NullCache) so that the rendering itself is counted.
 """
 
 import pytest
@@ -13,7 +12,7 @@ from tests.factories import make_department, make_product
 
 @pytest.fixture
 def app_config():
-    return {"BENCHMARK_ROUTES": True, "PRODUCTS_PER_PAGE": 40, "PAGE_CACHE_SIZE": 0}
+    return {"BENCHMARK_ROUTES": True, "PRODUCTS_PER_PAGE": 40, "CACHE_TYPE": "NullCache"}
 
 
 def statements(client, path: str) -> int:

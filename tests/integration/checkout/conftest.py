@@ -38,7 +38,6 @@ def make_code_promotion(
     if code_limit is not None:
         row = db.session.scalar(db.select(PromotionCode).where(PromotionCode.promotion_id == promotion.id))
         row.usage_limit = code_limit
-        service.bump_version()
         db.session.commit()
     return promotion
 

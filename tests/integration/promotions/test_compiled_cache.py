@@ -31,8 +31,8 @@ def promotion_reads(seen: list[str]) -> list[str]:
 
 @pytest.fixture
 def app_config():
-    """The pricing path itself is measured: no page cache in front of the cart API."""
-    return {"PAGE_CACHE_SIZE": 0}
+    """The pricing path itself is measured, not the shelf cache."""
+    return {"CACHE_TYPE": "NullCache"}
 
 
 @pytest.fixture

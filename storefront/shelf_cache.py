@@ -1,0 +1,145 @@
+"""Shelf pages, which are the same for every anonymous shopper, kept in the shared cache.
+
+Which pages: home, /shop, departments, the CBD store, product pages, search and articles,
+each marked with `@shelf_page`. Signed-in shoppers and shoppers with a message waiting get
+a fresh render. Personal pages (cart, checkout, orders, accounts, the cart API) are never
+marked, so they are rendered for each request and never stored.
+
+The key is everything the page depends on: the full URL (scheme, host, path, query), the
+age gate's answer, what the view adds (`vary`), the promotions, catalog and content
+versions (a write anywhere moves one: storefront.versions) and the moment a promotion next
+starts or ends (a page made before a sale starts is never served after). So a write or the
+clock changes the key and nothing has to be deleted; old entries age out
+(CACHE_DEFAULT_TIMEOUT). The cache is Flask-Caching's: Redis in production, shared by every
+worker and server; in-process on the embedded default.
+
+The CSRF token and the header's cart count are each shopper's own: the kept body holds a
+marker in their place, filled for each request. Markers are derived from SECRET_KEY, so every
+server sharing the cache knows them and no page text can forge them.
+"""
+
+import hashlib
+import hmac
+import logging
+import time
+from collections.abc import Callable
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from functools import lru_cache, wraps
+
+from flask import Response, current_app, request, session
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+
+from catalog.age import age_confirmed
+from promotions.compile import compiled_promotions
+from storefront.cart.session import item_count
+from storefront.extensions import cache
+from storefront.versions import read_versions
+
+log = logging.getLogger(__name__)
+_FOR_CACHE: ContextVar[bool] = ContextVar("rendering_for_the_shared_cache", default=False)
+PERSONAL = None  # what a `vary` function answers when this request must not share a page
+
+
+@lru_cache(maxsize=8)
+def _marker(secret: str, name: str) -> str:
+    return "hole-" + hmac.new(secret.encode(), name.encode(), hashlib.sha256).hexdigest()[:32]
+
+
+def _hole(name: str, fill: Callable[[], object]) -> Callable[[], object]:
+    """A template function: its value, or a marker while a page renders for the cache."""
+
+    def value():
+        if _FOR_CACHE.get():
+            return _marker(current_app.config["SECRET_KEY"], name)
+        return fill()
+
+    return value
+
+
+csrf_token = _hole("csrf_token", generate_csrf)
+cart_item_count = _hole("cart_item_count", item_count)
+_FILLS = (("csrf_token", generate_csrf), ("cart_item_count", item_count))
+
+
+def fill_holes(body: str) -> str:
+    """The body with this shopper's own CSRF token and cart count in place of the markers."""
+    secret = current_app.config["SECRET_KEY"]
+    for name, fill in _FILLS:
+        marker = _marker(secret, name)
+        if marker in body:
+            body = body.replace(marker, str(fill()))
+        # Markers are hex and the values are escaped already (a signed token, a number).
+    return body
+
+
+def _shared() -> bool:
+    """True when this request may be answered with the page everyone gets."""
+    return (
+        request.method in ("GET", "HEAD")
+        and "_flashes" not in session
+        and not current_user.is_authenticated
+    )
+
+
+def _key(extra: tuple) -> tuple[str, int]:
+    """The cache key of this request's page, and how long the page may be kept."""
+    versions = read_versions()
+    now = time.time()
+    turn = compiled_promotions(versions[0]).fresh_until(datetime.fromtimestamp(now, UTC))
+    parts = (request.url, age_confirmed(), extra, versions, turn.timestamp() if turn else None)
+    timeout = current_app.config["CACHE_DEFAULT_TIMEOUT"]
+    if turn is not None:
+        timeout = max(1, min(timeout, int(turn.timestamp() - now) + 1))
+    return "shelf:" + hashlib.sha256(repr(parts).encode()).hexdigest(), timeout
+
+
+def _cache_call(method: str, *args):
+    """A cache that is down costs a render, never an error page."""
+    try:
+        return getattr(cache, method)(*args)
+    except Exception:  # noqa: BLE001  any backend failure (Redis away) means "not cached"
+        log.warning("Shelf cache %s failed", method, exc_info=True)
+        return None
+
+
+def _render(view, args, kwargs) -> Response:
+    marked = _FOR_CACHE.set(True)
+    try:
+        return current_app.make_response(view(*args, **kwargs))
+    finally:
+        _FOR_CACHE.reset(marked)
+
+
+def _nothing(**_view_args) -> tuple:
+    return ()
+
+
+def shelf_page(vary: Callable[..., tuple | None] = _nothing):
+    """Serve an anonymous shopper the page kept for this URL; `vary(**view_args)` adds to the
+    key, and answering PERSONAL (None) renders this request fresh."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            extra = vary(**kwargs) if _shared() else PERSONAL
+            if extra is PERSONAL:
+                return view(*args, **kwargs)
+            key, timeout = _key(extra)
+            kept = _cache_call("get", key)
+            if kept is None:
+                response = _render(view, args, kwargs)
+                if response.direct_passthrough:
+                    return response
+                body = response.get_data(as_text=True)
+                if response.status_code == 200:
+                    _cache_call("set", key, (body, response.mimetype), timeout)
+                response.set_data(fill_holes(body))
+                return response
+            body, mimetype = kept
+            return Response(fill_holes(body), mimetype=mimetype)
+
+        return wrapper
+
+    return decorate
