@@ -103,7 +103,11 @@ class PromotionForm(FlaskForm):
     priority = IntegerField("Priority", default=0, validators=[Optional(), NumberRange(-1_000_000, 1_000_000)],
                             description="Higher goes first and wins ties.")
     stacking = SelectField("Stacking", choices=[("combinable", "Can combine with other offers"), ("exclusive", "Exclusive: never combined")], default="combinable")
-    combines_with = CheckboxesField("Combines with", choices=CLASSES, default=[c for c, _ in CLASSES])
+    combining = SelectField("Combines with", choices=[
+        ("usual", "The usual for its kind: product discounts never stack on one another; order and shipping discounts combine with everything"),
+        ("chosen", "Only the kinds I tick"),
+    ], default="usual")
+    combines_with = CheckboxesField("Kinds it combines with", choices=CLASSES, default=[c for c, _ in CLASSES])
     starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     usage_limit = IntegerField("Total uses allowed", validators=[Optional(), NumberRange(1)])
@@ -227,7 +231,7 @@ class PromotionForm(FlaskForm):
             "codes": self.codes.data if self.trigger.data == "code" else [],
             "priority": self.priority.data or 0,
             "stacking": self.stacking.data,
-            "combines_with": list(self.combines_with.data or []),
+            "combines_with": list(self.combines_with.data or []) if self.combining.data == "chosen" else None,
             "starts_at": from_local(self.starts_at.data).isoformat() if self.starts_at.data else None,
             "ends_at": from_local(self.ends_at.data).isoformat() if self.ends_at.data else None,
             "usage_limit": self.usage_limit.data,
@@ -278,6 +282,7 @@ class PromotionForm(FlaskForm):
         self.trigger.data, self.codes.data = rule["trigger"], list(rule.get("codes") or [])
         self.priority.data, self.stacking.data = rule.get("priority", 0), rule.get("stacking", "combinable")
         combines = rule.get("combines_with")
+        self.combining.data = "usual" if combines is None else "chosen"
         self.combines_with.data = [c for c, _ in CLASSES] if combines is None else list(combines)
         for name in ("starts_at", "ends_at"):
             value = rule.get(name)

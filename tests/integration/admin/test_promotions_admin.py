@@ -102,9 +102,21 @@ def test_saving_warns_of_the_largest_combined_discount(app, as_owner, cbd):
     # Both list "product": they compound, each on the original price (20% + 25%).
     _live("CBD weekend 25%", {"type": "percent_off", "percent": 25}, eligible={"departments": ["cbd"]},
           combines_with=["product", "order", "shipping"])
-    response = as_owner.post("/admin/promotions/new", data=FORM, follow_redirects=True)
+    response = as_owner.post("/admin/promotions/new", data={**FORM, "combining": "chosen"}, follow_redirects=True)
     html = response.get_data(as_text=True)
     assert "Combined with &#39;CBD weekend 25%&#39;, an order can get up to 45% off" in html
+
+
+def test_the_form_leaves_stacking_at_the_safe_default_unless_the_merchant_chooses(app, as_owner, cbd):
+    as_owner.post("/admin/promotions/new", data=FORM)
+    assert "combines_with" not in _only_promotion().rule or _only_promotion().rule["combines_with"] is None
+    html = as_owner.get(f"/admin/promotions/{_only_promotion().id}/edit").get_data(as_text=True)
+    assert '<option selected value="usual">' in html or 'value="usual" selected' in html
+
+
+def test_the_form_keeps_the_kinds_a_merchant_ticks(app, as_owner, cbd):
+    as_owner.post("/admin/promotions/new", data={**FORM, "combining": "chosen", "combines_with": ["order"]})
+    assert _only_promotion().rule["combines_with"] == ["order"]
 
 
 def test_a_product_promotion_left_at_the_default_does_not_stack_with_another(app, as_owner, cbd):
