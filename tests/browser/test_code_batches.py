@@ -11,12 +11,24 @@ from sqlalchemy import select
 from promotions.models import PromotionCode
 from storefront.extensions import db
 from storefront.jobs.queue import start_worker
+from storefront.jobs.runner import Progress
 from tests.browser.conftest import sign_in_admin
 
 
 @pytest.fixture
-def worker(live_app):
-    """Worker threads on the live store's queue, for this test only."""
+def worker(live_app, monkeypatch):
+    """Worker threads on the live store's queue, for this test only.
+
+    Each progress report is held a little, so a batch on a fast machine still takes longer than
+    the page's polling interval and the browser can see the steps in between.
+    """
+    report = Progress.report
+
+    def held_report(self, done, total=None):
+        report(self, done, total)
+        time.sleep(0.3)
+
+    monkeypatch.setattr(Progress, "report", held_report)
     consumer = start_worker(workers=1, periodic=False, initial_delay=0.05, max_delay=0.2)
     yield consumer
     consumer.stop(graceful=True)
