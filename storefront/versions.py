@@ -52,8 +52,22 @@ def _versions_query():
 
 
 def read_versions() -> tuple[int, int, int]:
-    """(promotions, catalog, content) as committed now, in one query."""
-    return tuple(value or 0 for value in db.session.execute(_versions_query()).one())
+    """(promotions, catalog, content) as committed now, in one query.
+
+    A cached shelf page needs nothing else from the database, so on PostgreSQL, when the
+    request has no transaction going yet, the query runs on its own outside any transaction:
+    no BEGIN and no ROLLBACK round trips (a single SELECT is atomic by itself). SQLite keeps the
+    session's path: its transactions are in-process, and leaving AUTOCOMMIT would undo the
+    explicit-BEGIN setup of storefront.database.
+    """
+    session = db.session()
+    if session.in_transaction() or db.engine.dialect.name == "sqlite":
+        # Core on the session's connection: a plain row, none of the ORM's result machinery.
+        row = session.connection().execute(_versions_query()).one()
+    else:
+        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            row = connection.execute(_versions_query()).one()
+    return tuple(value or 0 for value in row)
 
 
 def _note(session: Session, table_name: str | None) -> None:

@@ -5,6 +5,7 @@ from flask_limiter.errors import RateLimitExceeded
 from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
+from catalog.navigation import department_links
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
@@ -14,15 +15,18 @@ from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import StoreError, handle_http_exception, summarise
 from storefront.fields import form_number
+from storefront.versions import read_versions
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 
 
 def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
-    """The cart page, cheap to render for each request: the promotions version is read once
-    (pricing and the banner share it) and the header's count comes from the cart loaded."""
-    promotions = compiled_promotions()
+    """The cart page, cheap to render for each request: the versions are read once, in one
+    query (pricing and the banner share the promotions, the header's links the catalog's), and
+    the header's count comes from the cart loaded."""
     cart = current_cart()
+    promotions_version, catalog_version, _content = read_versions()
+    promotions = compiled_promotions(promotions_version)
     view = price_cart(cart, promotions=promotions) if cart else None
     count = view.item_count if view else 0
     return render_template(
@@ -32,6 +36,7 @@ def render_cart(*, error: str | None = None, fields: dict | None = None, status:
         fields=fields or {},
         cart_item_count=lambda: count,
         site_banner=lambda: safe_banner(promotions),
+        department_links=lambda: department_links(catalog_version),
     ), status
 
 

@@ -55,6 +55,15 @@ def test_department_page_statements_do_not_grow_with_the_products_listed(app):
     assert statements(app.test_client(), "/shop/sleep") == one
 
 
+def test_the_cart_page_reads_its_cart_and_the_versions_and_nothing_else(app):
+    """The header's department links come from the per-version store, the promotions from the
+    compiled index: the cart and one read of the three versions. (Under a server, SQLite adds
+    its BEGIN; here the test's app context keeps the session's transaction open.)"""
+    shopper = app.test_client()
+    shopper_with_lines(shopper, [make_product(department=make_department())])
+    assert statements(shopper, "/cart") == 2
+
+
 def test_cart_page_statements_do_not_grow_with_the_lines(app):
     departments = [make_department() for _ in range(3)]
     products = [make_product(department=departments[n % 3]) for n in range(30)]

@@ -81,6 +81,17 @@ def test_a_price_change_shows_on_the_next_request_everywhere(workers, tea):
             assert "$12.50" in html and "$10.00" not in html, path
 
 
+def test_a_renamed_and_a_new_department_show_in_every_header_on_the_next_request(workers, tea):
+    for path in ("/", "/products/tea-1", "/cart"):
+        assert all(">Sleep</a>" in html for html in everywhere(workers, path))
+    catalog_service.update_department("sleep", {"name": "Rest"})
+    catalog_service.create_department({"slug": "focus", "name": "Focus"})
+    for path in ("/", "/products/tea-1", "/cart"):  # the cart page is never cached
+        for html in everywhere(workers, path):
+            assert ">Rest</a>" in html and ">Sleep</a>" not in html, path
+            assert 'href="/shop/focus">Focus</a>' in html, path
+
+
 def test_selling_the_last_units_shows_sold_out_everywhere(workers, tea):
     catalog_service.update_product("TEA-1", {"stock": 2})
     assert all("Only 2 left" in html for html in everywhere(workers, "/products/tea-1"))
