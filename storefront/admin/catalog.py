@@ -18,10 +18,10 @@ from catalog.service import (
     update_department,
     update_product,
 )
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.errors import StoreError
 from storefront.admin.auth import admin_required
 from storefront.admin.catalog_forms import DepartmentForm, ProductForm, StockForm
-from storefront.errors import StoreError
 
 bp = Blueprint("catalog", __name__, url_prefix="/catalog")
 PER_PAGE = 50

@@ -6,10 +6,10 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.errors import StoreError
 from storefront.accounts.staff import create_staff, end_staff_sessions, list_staff, set_active
 from storefront.admin.auth import admin_required
-from storefront.errors import StoreError
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 

@@ -5,12 +5,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from catalog.models import Product
+from core.extensions import db
 from promotions import redemption
 from promotions.models import Promotion, PromotionCode
 from storefront.checkout import service
 from storefront.checkout.models import IdempotencyKey, Order, OutboxMessage
 from storefront.checkout.payments import provider
-from storefront.extensions import db
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import DECLINED, checkout, checkout_body, fresh
 from tests.integration.checkout.test_promotions_at_checkout import coded_cart
