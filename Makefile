@@ -30,6 +30,7 @@ test-oracle: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 bench-engine: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.engine
