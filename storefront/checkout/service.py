@@ -54,10 +54,6 @@ class PlaceOrder:
     age_confirmed: bool = False
 
 
-def before_commit(order: Order) -> None:
-    """The last step before commit; failure-injection tests make it raise."""
-
-
 def prepare(request: PlaceOrder) -> tuple[Cart, Quote]:
     """Read-only checks and the price to authorise; raises before anything is spent."""
     cart = find_cart(request.cart_token)
@@ -151,7 +147,6 @@ def _commit(
         message = mail.enqueue_confirmation(order)
         if on_placed is not None:
             on_placed(order)
-        before_commit(order)
         db.session.flush()
         message_id = message.id
     return order, message_id
