@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
+from wtforms import SelectChoice
 
 from catalog.queries import (
     ProductFilter,
@@ -40,7 +41,7 @@ def _report(form, fields: dict, names: dict | None = None) -> None:
 
 def _product_form(product=None) -> ProductForm:
     form = ProductForm(obj=product)
-    form.department.choices = [(d.slug, d.name) for d in departments()]
+    form.department.choices = [SelectChoice(d.slug, d.name) for d in departments()]
     if product is not None and request.method == "GET":
         form.department.data = product.department.slug
         form.price.data, form.compare_at.data, form.cost.data = (
