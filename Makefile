@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5000
 FLASK := $(BIN)/flask --app wsgi
 
-.PHONY: run test test-oracle lint bench bench-engine bench-http bench-checkout bench-codes fuzz serve-prod
+.PHONY: run test test-fast test-oracle lint bench bench-engine bench-http bench-checkout bench-codes fuzz serve-prod
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# While working: unit and SQLite integration tests only (no browser, no PostgreSQL, no API fuzzing).
+test-fast: $(VENV)/.installed
+	$(BIN)/python -m pytest tests/unit tests/integration -m "not browser" -k "not postgresql" -q $(PYTEST_ARGS)
+
 # The stacking oracle (tests/unit/engine/test_oracle.py) with many more examples than `make test`.
 ORACLE_EXAMPLES ?= 10000
 test-oracle: $(VENV)/.installed
@@ -30,6 +34,7 @@ test-oracle: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-cache
 
 bench-engine: $(VENV)/.installed
 	$(BIN)/python -m benchmarks.engine

@@ -35,7 +35,7 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 def post_fork(server, worker):
     """Each worker opens its own database connections; never reuse any the master opened."""
     import wsgi
-    from storefront.extensions import db
+    from core.extensions import db
 
     with wsgi.app.app_context():
         for engine in db.engines.values():

@@ -41,9 +41,9 @@ def free_port() -> int:
 def prepare_database(url: str) -> None:
     """Fresh schema and one product with plenty of stock."""
     from catalog.models import Department, Product
+    from core.extensions import db
     from storefront import create_app
     from storefront.config import normalise_database_url
-    from storefront.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": normalise_database_url(url), "SECRET_KEY": "bench"})
     with app.app_context():

@@ -19,11 +19,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def measure(url: str, count: int) -> tuple[float, int]:
+    from core.extensions import db
     from promotions import service
     from promotions.schemas import PromotionIn
     from storefront import create_app
     from storefront.config import normalise_database_url
-    from storefront.extensions import db
     from storefront.jobs.code_batches import start_batch
     from storefront.jobs.models import Job
 

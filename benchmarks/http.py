@@ -96,7 +96,7 @@ def prepare_database(database_url: str, env: dict) -> None:
     """A fresh demo store: tables from the models, then the demo data."""
     script = (
         "from storefront import create_app\n"
-        "from storefront.extensions import db\n"
+        "from core.extensions import db\n"
         "from storefront.demo import seed_demo_store\n"
         "from sqlalchemy import text\n"
         f"app = create_app({{'SQLALCHEMY_DATABASE_URI': {database_url!r}}})\n"

@@ -77,14 +77,14 @@ def free_port(candidates=None) -> int:
 def prepare(path: Path, promotions: int) -> Store:
     """A demo store with a staff token and `promotions` copies of a demo promotion to edit."""
     sys.path.insert(0, str(ROOT))
+    from core.auth import Role
+    from core.extensions import db
     from promotions.service import duplicate_promotion, list_promotions
     from storefront import create_app
-    from storefront.accounts.models import Role
     from storefront.accounts.service import save_user
     from storefront.accounts.tokens import issue_token
     from storefront.content.models import Article
     from storefront.demo import seed_demo_store
-    from storefront.extensions import db
 
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}", "SECRET_KEY": "bench"})
     store = Store(path)

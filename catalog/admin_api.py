@@ -5,8 +5,7 @@ from flask_smorest import Blueprint
 from catalog.queries import ProductFilter, product_page
 from catalog.schemas import ProductAdminOut, ProductIn, ProductListQuery, ProductPatch
 from catalog.service import create_product, update_product
-from storefront.accounts.models import Role
-from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
+from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
 
 blp = Blueprint(
     "admin_products_api", __name__, url_prefix="/api/v1/admin/products", description="Admin: products"

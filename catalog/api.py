@@ -5,7 +5,7 @@ from marshmallow import Schema, fields
 
 from catalog.queries import ProductFilter, product_by_sku, product_page
 from catalog.schemas import ProductListQuery, ProductOut
-from storefront.errors import NotFound
+from core.errors import NotFound
 
 blp = Blueprint("products_api", __name__, url_prefix="/api/v1/products", description="Products")
 

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 from flask import current_app, url_for
 
-from storefront.errors import Invalid
+from core.errors import Invalid
 
 MEDIA_PREFIX = "media/"
 STORED_NAME = re.compile(r"^[0-9a-f]{64}\.(png|jpg|webp|gif)$")

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.extensions import db
-from storefront.versions import VersionCounter
+from core.extensions import db
+from core.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -86,6 +86,6 @@ def _refresh_search_text(_mapper, _connection, product: Product) -> None:
 
 
 class CatalogVersion(VersionCounter, db.Model):
-    """Moves with every write to products or departments, stock included (storefront.versions)."""
+    """Moves with every write to products or departments, stock included (core.versions)."""
 
     __tablename__ = "catalog_version"

@@ -3,7 +3,7 @@
 Every page shows them, and reading the departments and routing a URL for each cost a query and
 a dozen `url_for` calls on every request, the uncached cart page included. They change only
 with the catalog, so each process keeps the links rendered for the current catalog version
-(storefront.versions moves it on any write to departments or products) and the mount point,
+(core.versions moves it on any write to departments or products) and the mount point,
 and renders them again when either differs. Kept per app, like the compiled promotions.
 """
 
@@ -11,7 +11,7 @@ from flask import Flask, current_app, request
 from markupsafe import Markup
 
 from catalog.queries import departments
-from storefront.versions import read_versions
+from core.versions import read_versions
 
 EXTENSION_KEY = "catalog.department_links"
 TEMPLATE = "catalog/_department_links.html"

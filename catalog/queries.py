@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from sqlalchemy import Select, String, bindparam, cast, func, select
 
 from catalog.models import Department, Product
-from storefront.extensions import db
-from storefront.pagination import Page
+from core.extensions import db
+from core.pagination import Page
 
 SORTS = {
     "name": (Product.name.asc(), Product.id.asc()),

@@ -6,7 +6,7 @@ from marshmallow import Schema, ValidationError, fields, post_load, validate, va
 
 from catalog.images import image_url
 from catalog.queries import SORTS
-from storefront.fields import PatchSchema
+from core.fields import PatchSchema
 
 IMAGE_FIELD_MAX = 1_300_000  # a base64 data: URL of a picture that fits in a 1 MB request
 TAG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,39}$", error="Tags are lowercase words or hyphens.")

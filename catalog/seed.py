@@ -2,7 +2,7 @@
 
 from catalog.demo_data import DEPARTMENTS, PRODUCTS
 from catalog.models import Department, Product
-from storefront.extensions import db
+from core.extensions import db
 
 
 def seed_catalog() -> int:

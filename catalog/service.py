@@ -7,9 +7,9 @@ from sqlalchemy.exc import IntegrityError
 from catalog.images import image_from_api
 from catalog.models import Department, Product
 from catalog.queries import department_by_slug, product_by_sku, products_by_skus
-from storefront.errors import Conflict, Invalid, NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
+from core.errors import Conflict, Invalid, NotFound
+from core.extensions import db
+from core.transactions import write_transaction
 
 
 def slugify(text: str) -> str:

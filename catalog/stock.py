@@ -2,7 +2,7 @@
 
 The database checks the level in the same statement that changes it, so two shoppers can
 never both take the last unit; rows are locked in one order, so concurrent orders never
-deadlock. (The catalog version moves with the commit: storefront.versions.)
+deadlock. (The catalog version moves with the commit: core.versions.)
 """
 
 from collections.abc import Iterable
@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from sqlalchemy import update
 
 from catalog.models import Product
-from storefront.extensions import db
+from core.extensions import db
 
 _PRODUCTS = Product.__table__
 

@@ -11,7 +11,7 @@ from catalog.queries import (
     product_page,
 )
 from catalog.schemas import ShopQuerySchema
-from storefront.shelf_cache import shelf_page
+from core.shelf import shelf_page
 
 bp = Blueprint("catalog", __name__)
 

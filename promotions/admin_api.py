@@ -4,12 +4,11 @@ from flask import Response, g
 from flask_smorest import Blueprint
 from marshmallow import Schema, ValidationError, fields, pre_dump, validate, validates_schema
 
+from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
+from core.fields import PatchSchema, UtcDateTime, WholeNumber
 from promotions import service
 from promotions.models import PromotionStatus, as_utc
 from promotions.schemas import CodeText, PromotionIn
-from storefront.accounts.models import Role
-from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
-from storefront.fields import PatchSchema, UtcDateTime, WholeNumber
 
 blp = Blueprint(
     "admin_promotions_api",

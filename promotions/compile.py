@@ -1,7 +1,7 @@
 """Promotion rows -> engine objects -> a PromotionIndex, cached per process and per app.
 
 The cache is keyed by the promotions version (`promotion_version`), which every write to
-promotions or codes moves (storefront.versions). Reading it costs one tiny query; the
+promotions or codes moves (core.versions). Reading it costs one tiny query; the
 promotion and code rows are read again only when it changed, so pricing a cart reads no
 promotion rows. Usage counters are read apart from the cache (`promotions.pricing` loads
 them for the few candidates of a cart), so they are current even between rebuilds.
@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from flask import current_app
 from sqlalchemy import select
 
+from core.extensions import db
 from promotions.engine import (
     Code,
     DiscountClass,
@@ -29,7 +30,6 @@ from promotions.engine import (
 from promotions.models import Promotion as PromotionRow
 from promotions.models import PromotionCode, PromotionStatus
 from promotions.service import current_version
-from storefront.extensions import db
 
 log = logging.getLogger(__name__)
 

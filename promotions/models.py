@@ -22,9 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.extensions import db
+from core.versions import VersionCounter
 from promotions.engine import Stacking, Trigger
-from storefront.extensions import db
-from storefront.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -149,6 +149,6 @@ class PromotionAuditEntry(db.Model):
 
 
 class PromotionVersion(VersionCounter, db.Model):
-    """Moves with every write to promotions or codes, usage claims included (storefront.versions)."""
+    """Moves with every write to promotions or codes, usage claims included (core.versions)."""
 
     __tablename__ = "promotion_version"

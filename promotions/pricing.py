@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from flask import current_app
 from sqlalchemy import and_, select
 
+from core.extensions import db
 from promotions.compile import CompiledPromotions, compiled_promotions
 from promotions.engine import (
     CartLine,
@@ -31,7 +32,6 @@ from promotions.engine import (
 )
 from promotions.models import Promotion as PromotionRow
 from promotions.models import PromotionCode, PromotionCustomerUse
-from storefront.extensions import db
 
 
 def load_usage(

@@ -14,8 +14,8 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from core.extensions import db
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
-from storefront.extensions import db
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +107,7 @@ def _claim_customer_use(claim: Claim, limit: int | None) -> None:
 def claim_all(claims: Iterable[Claim]) -> None:
     """Spend every claim or raise ClaimRefused (the caller rolls back the transaction).
 
-    The promotions version moves with the commit (storefront.versions), so a limit
+    The promotions version moves with the commit (core.versions), so a limit
     reached or a budget spent shows in the banner and the caches of prices.
     """
     for claim in sorted(claims, key=lambda c: c.promotion_id):

@@ -22,8 +22,8 @@ from marshmallow import (
     validates_schema,
 )
 
+from core.fields import WholeNumber
 from promotions.engine import DiscountClass, Stacking, Trigger, normalize_code
-from storefront.fields import WholeNumber
 
 __all__ = [
     "BENEFIT_SCHEMAS",

@@ -12,6 +12,9 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, Integer, Select, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
+from core.errors import Conflict, Invalid, NotFound
+from core.extensions import db
+from core.transactions import write_transaction
 from promotions.engine import Stacking, Trigger
 from promotions.models import (
     DisplayStatus,
@@ -23,9 +26,6 @@ from promotions.models import (
     as_utc,
 )
 from promotions.schemas import RuleSchema, to_rule
-from storefront.errors import Conflict, Invalid, NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 SYSTEM = "system"
 # No look-alikes: no 0 or O, no 1, I or L (31 symbols: 8 characters give 31**8 ≈ 8.5e11 codes).

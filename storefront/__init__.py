@@ -45,9 +45,10 @@ def register_input_guards(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
+    from core import versions  # noqa: F401  (writes move versions)
+    from core.extensions import cache, csrf, db, limiter, login_manager, mail, migrate
     from promotions import compile as compiled_promotions
-    from storefront import models, versions  # noqa: F401  (models known; writes move versions)
-    from storefront.extensions import cache, csrf, db, limiter, login_manager, mail, migrate
+    from storefront import models  # noqa: F401  (models known)
 
     db.init_app(app)
     cache.init_app(app)
@@ -91,6 +92,23 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(content_admin_bp)
     app.register_blueprint(crawlers_bp)
     register_api(app)
+    register_shelf_pages(app)
+    register_admin_api_users(app)
+
+
+def register_shelf_pages(app: Flask) -> None:
+    """Keep the pages marked `@shelf_page` (catalog's and ours) in the shared cache."""
+    from storefront.shelf_cache import register
+
+    register(app)
+
+
+def register_admin_api_users(app: Flask) -> None:
+    """The admin APIs of every package know staff by storefront's Basic and Bearer checks."""
+    from core.auth import identify_api_users_with
+    from storefront.admin.auth import api_user
+
+    identify_api_users_with(app, api_user)
 
 
 def register_template_helpers(app: Flask) -> None:

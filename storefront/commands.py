@@ -3,7 +3,7 @@
 import click
 from flask import Flask
 
-from storefront.accounts.models import Role
+from core.auth import Role
 
 
 @click.command("seed-demo")

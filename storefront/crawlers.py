@@ -5,8 +5,8 @@ from sqlalchemy import select
 
 from catalog.models import Product
 from catalog.queries import departments
+from core.extensions import db
 from storefront.content.models import Article
-from storefront.extensions import db
 
 bp = Blueprint("crawlers", __name__)
 

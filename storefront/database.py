@@ -1,6 +1,6 @@
 """Database engine tuning: SQLite gets WAL, a busy timeout, foreign keys and explicit BEGIN.
 
-Writers begin through `storefront.transactions.write_transaction` (BEGIN IMMEDIATE here).
+Writers begin through `core.transactions.write_transaction` (BEGIN IMMEDIATE here).
 """
 
 import sqlite3

@@ -4,9 +4,9 @@ from sqlalchemy import select
 
 from catalog.models import Department
 from catalog.seed import seed_catalog
+from core.extensions import db
 from promotions.seed import seed_promotions
 from storefront.content.seed import seed_articles
-from storefront.extensions import db
 
 
 def is_seeded() -> bool:

@@ -1,4 +1,7 @@
-"""One error vocabulary: JSON `{"error": {...}}` for API clients, styled HTML for browsers."""
+"""One error vocabulary: JSON `{"error": {...}}` for API clients, styled HTML for browsers.
+
+The refusals themselves (StoreError and friends) live in core.errors; this module answers them.
+"""
 
 from contextlib import suppress
 
@@ -7,33 +10,7 @@ from marshmallow import ValidationError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
-
-class StoreError(Exception):
-    """A refusal a person can act on; views turn it into a 4xx with this message."""
-
-    status = 400
-    code = "bad_request"
-    headers: tuple[tuple[str, str], ...] = ()
-
-    def __init__(self, message: str, *, fields: dict | None = None):
-        super().__init__(message)
-        self.message = message
-        self.fields = fields or {}
-
-
-class NotFound(StoreError):
-    status = 404
-    code = "not_found"
-
-
-class Invalid(StoreError):
-    status = 422
-    code = "invalid"
-
-
-class Conflict(StoreError):
-    status = 409
-    code = "conflict"
+from core.errors import StoreError
 
 
 def flatten_messages(messages) -> dict:
@@ -126,7 +103,7 @@ def handle_store_error(error: StoreError):
 
 def handle_database_error(error: DBAPIError):
     """A lock that outlasted the busy timeout outside `write_transaction` is still a 503."""
-    from storefront.transactions import StoreBusy, is_lock_timeout
+    from core.transactions import StoreBusy, is_lock_timeout
 
     if is_lock_timeout(error):
         _discard_failed_transaction()
@@ -150,7 +127,7 @@ def handle_unexpected(error: Exception):
 
 def _discard_failed_transaction() -> None:
     """A failed statement leaves PostgreSQL's transaction aborted; roll back so the page renders."""
-    from storefront.extensions import db
+    from core.extensions import db
 
     with suppress(Exception):  # the database may be the thing that is down
         db.session.rollback()

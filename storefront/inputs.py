@@ -13,8 +13,8 @@ import json
 from flask import Flask, request
 from werkzeug.routing import IntegerConverter, UnicodeConverter
 
-from storefront.errors import Invalid, StoreError
-from storefront.fields import MAX_ID
+from core.errors import Invalid, StoreError
+from core.fields import MAX_ID
 
 NUL = "\x00"
 NUL_MESSAGE = "Remove the NUL character (\\u0000); it cannot be stored."

@@ -8,7 +8,7 @@ number of SQL statements the request ran, so N+1 queries show up beside the timi
 from flask import Blueprint, Flask, Response, current_app, g, has_request_context
 from sqlalchemy import event
 
-from storefront.extensions import db
+from core.extensions import db
 
 bp = Blueprint("bench", __name__, url_prefix="/_bench")
 

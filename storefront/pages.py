@@ -4,8 +4,8 @@ from flask import Blueprint, jsonify, render_template
 from sqlalchemy import text
 
 from catalog.queries import featured_products
-from storefront.extensions import db
-from storefront.shelf_cache import shelf_page
+from core.extensions import db
+from core.shelf import shelf_page
 
 bp = Blueprint("pages", __name__)
 

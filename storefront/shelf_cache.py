@@ -1,13 +1,13 @@
 """Shelf pages, which are the same for every anonymous shopper, kept in the shared cache.
 
 Which pages: home, /shop, departments, the CBD store, product pages, search and articles,
-each marked with `@shelf_page`. Signed-in shoppers and shoppers with a message waiting get
+each marked with `@shelf_page` (core.shelf) and wrapped here by `register` when the app is built. Signed-in shoppers and shoppers with a message waiting get
 a fresh render. Personal pages (cart, checkout, orders, accounts, the cart API) are never
 marked, so they are rendered for each request and never stored.
 
 The key is everything the page depends on: the full URL (scheme, host, path, query), the
 age gate's answer, what the view adds (`vary`), the promotions, catalog and content
-versions (a write anywhere moves one: storefront.versions) and the moment a promotion next
+versions (a write anywhere moves one: core.versions) and the moment a promotion next
 starts or ends (a page made before a sale starts is never served after). So a write or the
 clock changes the key and nothing has to be deleted; old entries age out
 (CACHE_DEFAULT_TIMEOUT). The cache is Flask-Caching's: Redis in production, shared by every
@@ -27,19 +27,19 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from functools import lru_cache, wraps
 
-from flask import Response, current_app, request, session
+from flask import Flask, Response, current_app, request, session
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from catalog.age import age_confirmed
+from core.extensions import cache
+from core.shelf import PERSONAL, shelf_vary
+from core.versions import read_versions
 from promotions.compile import compiled_promotions
 from storefront.cart.session import item_count
-from storefront.extensions import cache
-from storefront.versions import read_versions
 
 log = logging.getLogger(__name__)
 _FOR_CACHE: ContextVar[bool] = ContextVar("rendering_for_the_shared_cache", default=False)
-PERSONAL = None  # what a `vary` function answers when this request must not share a page
 
 
 @lru_cache(maxsize=8)
@@ -112,34 +112,34 @@ def _render(view, args, kwargs) -> Response:
         _FOR_CACHE.reset(marked)
 
 
-def _nothing(**_view_args) -> tuple:
-    return ()
-
-
-def shelf_page(vary: Callable[..., tuple | None] = _nothing):
+def _kept(view, vary: Callable[..., tuple | None]):
     """Serve an anonymous shopper the page kept for this URL; `vary(**view_args)` adds to the
     key, and answering PERSONAL (None) renders this request fresh."""
 
-    def decorate(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            extra = vary(**kwargs) if _shared() else PERSONAL
-            if extra is PERSONAL:
-                return view(*args, **kwargs)
-            key, timeout = _key(extra)
-            kept = _cache_call("get", key)
-            if kept is None:
-                response = _render(view, args, kwargs)
-                if response.direct_passthrough:
-                    return response
-                body = response.get_data(as_text=True)
-                if response.status_code == 200:
-                    _cache_call("set", key, (body, response.mimetype), timeout)
-                response.set_data(fill_holes(body))
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        extra = vary(**kwargs) if _shared() else PERSONAL
+        if extra is PERSONAL:
+            return view(*args, **kwargs)
+        key, timeout = _key(extra)
+        kept = _cache_call("get", key)
+        if kept is None:
+            response = _render(view, args, kwargs)
+            if response.direct_passthrough:
                 return response
-            body, mimetype = kept
-            return Response(fill_holes(body), mimetype=mimetype)
+            body = response.get_data(as_text=True)
+            if response.status_code == 200:
+                _cache_call("set", key, (body, response.mimetype), timeout)
+            response.set_data(fill_holes(body))
+            return response
+        body, mimetype = kept
+        return Response(fill_holes(body), mimetype=mimetype)
 
-        return wrapper
+    return wrapper
 
-    return decorate
+
+def register(app: Flask) -> None:
+    """Wrap every view marked as a shelf page (after the blueprints are registered)."""
+    for endpoint, view in app.view_functions.items():
+        if (vary := shelf_vary(view)) is not None:
+            app.view_functions[endpoint] = _kept(view, vary)

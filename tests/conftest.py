@@ -11,8 +11,8 @@ import pytest
 from flask import g, request_started
 from sqlalchemy import text
 
+from core.extensions import db
 from storefront import create_app
-from storefront.extensions import db
 
 _schema_ready: set[str] = set()
 

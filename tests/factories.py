@@ -3,9 +3,9 @@
 import itertools
 
 from catalog.models import Department, Product
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.extensions import db
 from storefront.accounts.service import save_user
-from storefront.extensions import db
 
 _serial = itertools.count(1)
 

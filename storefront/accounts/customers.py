@@ -3,14 +3,15 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from storefront.accounts.models import Role, User
+from core.auth import Role
+from core.errors import Conflict
+from core.extensions import db
+from core.transactions import write_transaction
+from storefront.accounts.models import User
 from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.service import MAX_QUANTITY
-from storefront.errors import Conflict
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 
 class EmailTaken(Conflict):

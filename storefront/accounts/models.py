@@ -1,22 +1,13 @@
 """People who sign in: shoppers with accounts and the merchant's staff."""
 
-import enum
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Enum, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storefront.extensions import db
-
-
-class Role(enum.StrEnum):
-    OWNER = "owner"
-    MARKETING = "marketing"
-    CUSTOMER = "customer"
-
-
-STAFF_ROLES = frozenset({Role.OWNER, Role.MARKETING})
+from core.auth import STAFF_ROLES, Role
+from core.extensions import db
 
 
 class User(UserMixin, db.Model):

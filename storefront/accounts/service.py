@@ -2,8 +2,12 @@
 
 from sqlalchemy import func, select
 
+from core.auth import Role
+from core.errors import Invalid
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.accounts.identity import same_customer
-from storefront.accounts.models import Role, User
+from storefront.accounts.models import User
 from storefront.accounts.passwords import (
     hash_password,
     needs_rehash,
@@ -11,9 +15,6 @@ from storefront.accounts.passwords import (
     verify_password,
 )
 from storefront.accounts.session import end_sessions
-from storefront.errors import Invalid
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 
 def normalise_email(email: str) -> str:

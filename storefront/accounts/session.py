@@ -8,8 +8,8 @@ user's version on makes every cookie issued before it load no user: signed out e
 from flask import session
 from flask_login import LoginManager, current_user, logout_user
 
-from storefront.extensions import db
-from storefront.transactions import write_transaction
+from core.extensions import db
+from core.transactions import write_transaction
 
 
 def configure_login(login_manager: LoginManager) -> None:

@@ -2,13 +2,14 @@
 
 from sqlalchemy import select
 
-from storefront.accounts.models import STAFF_ROLES, Role, User
+from core.auth import STAFF_ROLES, Role
+from core.errors import Conflict, Invalid, NotFound
+from core.extensions import db
+from core.transactions import write_transaction
+from storefront.accounts.models import User
 from storefront.accounts.passwords import hash_password
 from storefront.accounts.service import find_user, normalise_email
 from storefront.accounts.session import end_sessions
-from storefront.errors import Conflict, Invalid, NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 MIN_PASSWORD = 10
 

@@ -12,10 +12,11 @@ from datetime import UTC, datetime
 from sqlalchemy import ForeignKey, String, select
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.accounts.models import STAFF_ROLES, User
-from storefront.errors import NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
+from core.auth import STAFF_ROLES
+from core.errors import NotFound
+from core.extensions import db
+from core.transactions import write_transaction
+from storefront.accounts.models import User
 
 TOKEN_PREFIX = "vv_"
 

@@ -3,14 +3,14 @@
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user
 
+from core.errors import StoreError
+from core.extensions import limiter
 from storefront.accounts.customers import keep_cart_for, merge_guest_cart, register_customer
 from storefront.accounts.forms import PasswordForm, RegisterForm, SignInForm
 from storefront.accounts.service import authenticate, change_password
 from storefront.accounts.session import sign_out_everywhere
 from storefront.cart.session import SESSION_KEY, current_cart
 from storefront.checkout.queries import orders_for_user
-from storefront.errors import StoreError
-from storefront.extensions import limiter
 
 bp = Blueprint("account", __name__, url_prefix="/account")
 

@@ -11,31 +11,16 @@ from functools import partial, wraps
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
-from werkzeug.exceptions import Unauthorized
 
-from storefront.accounts.models import STAFF_ROLES, Role, User
+from core.auth import STAFF_ROLES, Role
+from storefront.accounts.models import User
 from storefront.accounts.service import authenticate
 from storefront.accounts.tokens import user_for_token
 from storefront.admin import throttle
 from storefront.errors import error_response
 
-ADMIN_API_SECURITY = [{"basicAuth": []}, {"bearerAuth": []}]
 LAST_SEEN = "admin_last_seen"
 DEFAULT_IDLE_SECONDS = 30 * 60
-
-
-class AdminUnauthorized(Unauthorized):
-    description = (
-        "Sign in with an admin account's email and password (HTTP Basic) "
-        "or a personal API token (Bearer)."
-    )
-
-    def get_headers(self, environ=None, scope=None):
-        return [
-            ("Content-Type", "application/json"),
-            ("WWW-Authenticate", 'Basic realm="admin"'),
-            ("WWW-Authenticate", 'Bearer realm="admin"'),
-        ]
 
 
 def api_user() -> User | None:
@@ -59,25 +44,6 @@ def api_user() -> User | None:
         throttle.record_failure(account)
         return None
     return user
-
-
-def admin_api_required(*roles: Role):
-    """Allow staff users (optionally only `roles`); anonymous 401, wrong role 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            user = api_user()
-            if user is None:
-                raise AdminUnauthorized()
-            if roles and user.role not in roles:
-                abort(403)
-            g.admin_user = user
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
 
 
 def mark_seen() -> None:

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from marshmallow import ValidationError
+from wtforms import SelectChoice
 
 from catalog.queries import (
     ProductFilter,
@@ -18,10 +19,10 @@ from catalog.service import (
     update_department,
     update_product,
 )
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.errors import StoreError
 from storefront.admin.auth import admin_required
 from storefront.admin.catalog_forms import DepartmentForm, ProductForm, StockForm
-from storefront.errors import StoreError
 
 bp = Blueprint("catalog", __name__, url_prefix="/catalog")
 PER_PAGE = 50
@@ -40,7 +41,7 @@ def _report(form, fields: dict, names: dict | None = None) -> None:
 
 def _product_form(product=None) -> ProductForm:
     form = ProductForm(obj=product)
-    form.department.choices = [(d.slug, d.name) for d in departments()]
+    form.department.choices = [SelectChoice(d.slug, d.name) for d in departments()]
     if product is not None and request.method == "GET":
         form.department.data = product.department.slug
         form.price.data, form.compare_at.data, form.cost.data = (

@@ -10,12 +10,12 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select
 
 from catalog.models import Product
+from core.extensions import db
 from promotions.models import DisplayStatus, Promotion, PromotionStatus, as_utc
 from promotions.service import display_status, now_utc
 from storefront.admin.reporting import Report, build_report, in_period
 from storefront.admin.timezone import to_local
 from storefront.checkout.models import Order, OrderDiscount
-from storefront.extensions import db
 
 PERIOD_DAYS = 30
 ENDING_SOON = timedelta(days=7)

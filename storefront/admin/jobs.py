@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from marshmallow import Schema, fields
 
-from storefront.accounts.models import Role
+from core.auth import Role
 from storefront.admin.auth import admin_required
 from storefront.jobs.models import JobKind
 from storefront.jobs.runner import LABELS, JobAlreadyRunning, create_job, get_job, recent_jobs

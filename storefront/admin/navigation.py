@@ -3,7 +3,7 @@
 from flask import current_app, request
 from flask_login import current_user
 
-from storefront.accounts.models import Role
+from core.auth import Role
 
 EVERY_STAFF = frozenset({Role.OWNER, Role.MARKETING})
 OWNER = frozenset({Role.OWNER})

@@ -4,13 +4,12 @@ from flask import g
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from storefront.accounts.models import Role
-from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
+from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
+from core.errors import NotFound
 from storefront.checkout.cancel import cancel_order
 from storefront.checkout.models import OrderStatus
 from storefront.checkout.queries import list_orders, order_by_number
 from storefront.checkout.schemas import OrderOut
-from storefront.errors import NotFound
 
 blp = Blueprint("admin_orders_api", __name__, url_prefix="/api/v1/admin/orders", description="Admin: orders")
 owner_only = admin_api_required(Role.OWNER)

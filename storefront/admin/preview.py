@@ -12,6 +12,8 @@ from sqlalchemy import select
 
 from catalog.models import Product
 from catalog.queries import products_by_skus
+from core.errors import Invalid
+from core.extensions import db
 from promotions.compile import compiled_promotions
 from promotions.conflicts import ProductFacts, Warning, warnings_for
 from promotions.engine import (
@@ -23,8 +25,6 @@ from promotions.engine import (
 )
 from promotions.pricing import price_with, product_line
 from storefront.checkout.shipping import ShippingMethod, shipping_cents
-from storefront.errors import Invalid
-from storefront.extensions import db
 
 NEW_ID = 0
 

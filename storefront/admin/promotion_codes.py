@@ -10,13 +10,13 @@ from sqlalchemy import select
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
+from core.errors import StoreError
+from core.extensions import db
 from promotions import service
 from promotions.engine import normalize_code
 from promotions.models import PromotionCode
 from storefront.admin.auth import admin_required
 from storefront.checkout.models import Order, OrderDiscount
-from storefront.errors import StoreError
-from storefront.extensions import db
 from storefront.jobs.code_batches import MAX_CODES, batch_lock, start_batch
 from storefront.jobs.runner import JobAlreadyRunning, job_holding
 

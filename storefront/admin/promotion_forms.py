@@ -12,6 +12,7 @@ from wtforms import (
     BooleanField,
     DateTimeLocalField,
     IntegerField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -24,16 +25,20 @@ from storefront.admin.fields import CheckboxesField, DollarsField, ListField
 from storefront.admin.timezone import from_local, to_local
 
 BENEFITS = [
-    ("percent_off", "Percentage off"),
-    ("amount_off_order", "Amount off the order (or the eligible items)"),
-    ("amount_off_each", "Amount off each eligible item"),
-    ("fixed_price_each", "Fixed price for each eligible item"),
-    ("buy_x_get_y", "Buy X, get Y"),
-    ("tiered", "Tiered: spend more, save more"),
-    ("shipping", "Shipping discount"),
+    SelectChoice("percent_off", "Percentage off"),
+    SelectChoice("amount_off_order", "Amount off the order (or the eligible items)"),
+    SelectChoice("amount_off_each", "Amount off each eligible item"),
+    SelectChoice("fixed_price_each", "Fixed price for each eligible item"),
+    SelectChoice("buy_x_get_y", "Buy X, get Y"),
+    SelectChoice("tiered", "Tiered: spend more, save more"),
+    SelectChoice("shipping", "Shipping discount"),
 ]
-CLASSES = [("product", "Item discounts"), ("order", "Order discounts"), ("shipping", "Shipping discounts")]
-DAYS = [(d, d.capitalize()) for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+CLASSES = [
+    SelectChoice("product", "Item discounts"),
+    SelectChoice("order", "Order discounts"),
+    SelectChoice("shipping", "Shipping discounts"),
+]
+DAYS = [SelectChoice(d, d.capitalize()) for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
 
 
 def _percent(text: str | None):
@@ -96,18 +101,18 @@ class PromotionForm(FlaskForm):
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
     description = TextAreaField("Description (for staff)", validators=[Length(max=5000)])
     terms = TextAreaField("Terms shoppers see", validators=[Length(max=5000)])
-    status = SelectField("Status", choices=[("draft", "Draft"), ("active", "Active"), ("paused", "Paused")], default="draft")
+    status = SelectField("Status", choices=[SelectChoice("draft", "Draft"), SelectChoice("active", "Active"), SelectChoice("paused", "Paused")], default="draft")
     # How it switches on
-    trigger = SelectField("Applies", choices=[("automatic", "Automatically"), ("code", "With a code")], default="automatic")
+    trigger = SelectField("Applies", choices=[SelectChoice("automatic", "Automatically"), SelectChoice("code", "With a code")], default="automatic")
     codes = ListField("Public codes", upper=True, description="Comma-separated, e.g. BNR41921")
     priority = IntegerField("Priority", default=0, validators=[Optional(), NumberRange(-1_000_000, 1_000_000)],
                             description="Higher goes first and wins ties.")
-    stacking = SelectField("Stacking", choices=[("combinable", "Can combine with other offers"), ("exclusive", "Exclusive: never combined")], default="combinable")
+    stacking = SelectField("Stacking", choices=[SelectChoice("combinable", "Can combine with other offers"), SelectChoice("exclusive", "Exclusive: never combined")], default="combinable")
     combining = SelectField("Combines with", choices=[
-        ("usual", "The usual for its kind: product discounts never stack on one another; order and shipping discounts combine with everything"),
-        ("chosen", "Only the kinds I tick"),
+        SelectChoice("usual", "The usual for its kind: product discounts never stack on one another; order and shipping discounts combine with everything"),
+        SelectChoice("chosen", "Only the kinds I tick"),
     ], default="usual")
-    combines_with = CheckboxesField("Kinds it combines with", choices=CLASSES, default=[c for c, _ in CLASSES])
+    combines_with = CheckboxesField("Kinds it combines with", choices=CLASSES, default=[c.value for c in CLASSES])
     starts_at = DateTimeLocalField("Starts", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     ends_at = DateTimeLocalField("Ends", format="%Y-%m-%dT%H:%M", validators=[Optional()])
     usage_limit = IntegerField("Total uses allowed", validators=[Optional(), NumberRange(1)])
@@ -159,9 +164,9 @@ class PromotionForm(FlaskForm):
     TOP_FIELDS = {"budget_cents": "budget", "eligible": "departments", "benefit": "benefit_type"}
 
     def set_choices(self, departments, products, tags) -> None:
-        department_choices = [(d.slug, d.name) for d in departments]
-        product_choices = [(p.sku, f"{p.name} ({p.sku})") for p in products]
-        tag_choices = [(t, t) for t in tags]
+        department_choices = [SelectChoice(d.slug, d.name) for d in departments]
+        product_choices = [SelectChoice(p.sku, f"{p.name} ({p.sku})") for p in products]
+        tag_choices = [SelectChoice(t) for t in tags]
         for field, choices in (
             (self.departments, department_choices), (self.exclude_departments, department_choices),
             (self.products, product_choices), (self.exclude_products, product_choices),
@@ -283,7 +288,7 @@ class PromotionForm(FlaskForm):
         self.priority.data, self.stacking.data = rule.get("priority", 0), rule.get("stacking", "combinable")
         combines = rule.get("combines_with")
         self.combining.data = "usual" if combines is None else "chosen"
-        self.combines_with.data = [c for c, _ in CLASSES] if combines is None else list(combines)
+        self.combines_with.data = [c.value for c in CLASSES] if combines is None else list(combines)
         for name in ("starts_at", "ends_at"):
             value = rule.get(name)
             getattr(self, name).data = to_local(datetime.fromisoformat(value)).replace(tzinfo=None) if value else None

@@ -6,9 +6,9 @@ from sqlalchemy import func, or_, select
 
 from catalog.models import Product
 from catalog.queries import departments
+from core.extensions import db
 from promotions.models import DisplayStatus, Promotion, PromotionAuditEntry, PromotionCode
 from promotions.service import display_status, now_utc
-from storefront.extensions import db
 
 
 @dataclass(frozen=True, slots=True)

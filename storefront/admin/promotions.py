@@ -18,6 +18,7 @@ from marshmallow import ValidationError
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
+from core.errors import StoreError
 from promotions import service
 from promotions.engine import RuleError
 from promotions.schemas import PromotionIn, to_rule
@@ -33,7 +34,6 @@ from storefront.admin.promotion_queries import (
     form_choices,
     promotion_rows,
 )
-from storefront.errors import StoreError
 
 bp = Blueprint("promotions", __name__, url_prefix="/promotions")
 staff = admin_required()  # owners and marketing alike

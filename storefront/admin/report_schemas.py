@@ -4,8 +4,8 @@ from datetime import datetime, timedelta
 
 from marshmallow import Schema, fields, post_load, validate
 
+from core.fields import Id
 from storefront.admin.timezone import store_zone
-from storefront.fields import Id
 
 
 class ReportQuery(Schema):

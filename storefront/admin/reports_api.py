@@ -2,7 +2,7 @@
 
 from flask_smorest import Blueprint
 
-from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
+from core.auth import ADMIN_API_SECURITY, admin_api_required
 from storefront.admin.report_schemas import ReportOut, ReportQuery
 from storefront.admin.reporting import build_report
 from storefront.admin.reports import csv_response

@@ -16,8 +16,8 @@ from flask_limiter.util import get_remote_address
 from limits import RateLimitItem, parse
 from werkzeug.exceptions import TooManyRequests
 
+from core.extensions import limiter
 from storefront.accounts.service import normalise_email
-from storefront.extensions import limiter
 
 ACCOUNT_LIMIT = "5 per 15 minutes"
 ADDRESS_LIMIT = "20 per 15 minutes"

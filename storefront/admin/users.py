@@ -3,13 +3,13 @@
 from flask import Blueprint, flash, redirect, render_template, session, url_for
 from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SelectField, StringField
+from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.errors import StoreError
 from storefront.accounts.staff import create_staff, end_staff_sessions, list_staff, set_active
 from storefront.admin.auth import admin_required
-from storefront.errors import StoreError
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
@@ -19,7 +19,10 @@ class StaffForm(FlaskForm):
     name = StringField("Name", validators=[Length(max=120)])
     role = SelectField(
         "Role",
-        choices=[(Role.MARKETING.value, "Marketing (promotions and reports)"), (Role.OWNER.value, "Owner (everything)")],
+        choices=[
+            SelectChoice(Role.MARKETING.value, "Marketing (promotions and reports)"),
+            SelectChoice(Role.OWNER.value, "Owner (everything)"),
+        ],
         default=Role.MARKETING.value,
     )
     password = PasswordField(

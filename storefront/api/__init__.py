@@ -4,8 +4,8 @@ from flask import Flask
 from flask_smorest import Api
 from marshmallow import Schema, fields
 
+from core.extensions import csrf
 from storefront.cart.schemas import RepricedCart
-from storefront.extensions import csrf
 from storefront.inputs import IdConverter
 
 

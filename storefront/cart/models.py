@@ -8,7 +8,7 @@ from sqlalchemy import JSON, CheckConstraint, Enum, ForeignKey, String, UniqueCo
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalog.models import Product
-from storefront.extensions import db
+from core.extensions import db
 
 
 def new_token() -> str:

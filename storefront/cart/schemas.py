@@ -2,7 +2,7 @@
 
 from marshmallow import Schema, fields, validate
 
-from storefront.fields import Quantity, Sku
+from core.fields import Quantity, Sku
 
 
 class AddLineSchema(Schema):

@@ -3,9 +3,9 @@
 from flask import session
 from sqlalchemy import bindparam, func, select
 
+from core.extensions import db
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.service import CartNotFound, create_cart, find_cart
-from storefront.extensions import db
 
 SESSION_KEY = "cart_token"
 

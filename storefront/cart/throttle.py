@@ -9,8 +9,8 @@ with Retry-After until the window passes.
 from flask import current_app, request, session
 from flask_limiter.util import get_remote_address
 
+from core.extensions import limiter
 from storefront.cart.session import SESSION_KEY
-from storefront.extensions import limiter
 
 CODE_LIMIT = "10 per 10 minutes"
 TOO_MANY_CODES = "Too many codes were refused. Please wait a few minutes before trying another code."

@@ -6,6 +6,9 @@ from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.navigation import department_links
+from core.errors import StoreError
+from core.fields import form_number
+from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
@@ -13,9 +16,7 @@ from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
 from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
-from storefront.errors import StoreError, handle_http_exception, summarise
-from storefront.fields import form_number
-from storefront.versions import read_versions
+from storefront.errors import handle_http_exception, summarise
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 

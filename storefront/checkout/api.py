@@ -4,8 +4,8 @@ from flask import g, jsonify, request
 from flask_smorest import Blueprint
 from marshmallow import Schema, fields, validate
 
-from storefront.accounts.models import Role
-from storefront.admin.auth import ADMIN_API_SECURITY, admin_api_required
+from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
+from core.errors import Invalid, NotFound
 from storefront.cart.schemas import RepricedCart
 from storefront.cart.service import find_cart
 from storefront.checkout.cancel import cancel_order
@@ -15,7 +15,6 @@ from storefront.checkout.quote import quote
 from storefront.checkout.schemas import CheckoutSchema, OrderOut, OrderQuerySchema
 from storefront.checkout.service import CartChanged, PlaceOrder
 from storefront.checkout.submit import error_body, submit
-from storefront.errors import Invalid, NotFound
 
 blp = Blueprint("checkout_api", __name__, url_prefix="/api/v1", description="Checkout and orders")
 

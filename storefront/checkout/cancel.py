@@ -9,14 +9,14 @@ from datetime import UTC, datetime
 from sqlalchemy import update
 
 from catalog.stock import give_back_stock
+from core.errors import Conflict, NotFound
+from core.extensions import db
+from core.transactions import write_transaction
 from promotions.redemption import Claim, release_all
 from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderStatus, Payment, PaymentStatus
 from storefront.checkout.payments import provider
 from storefront.checkout.queries import order_by_number
-from storefront.errors import Conflict, NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 
 class AlreadyCancelled(Conflict):

@@ -1,7 +1,7 @@
 """HTML form <-> schema plumbing: flat form fields to the nested request, and back for re-display."""
 
+from core.fields import form_number
 from storefront.checkout.idempotency import request_fingerprint
-from storefront.fields import form_number
 
 ADDRESS_FIELDS = ("name", "line1", "line2", "city", "region", "postal_code", "country")
 

@@ -17,10 +17,10 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
+from core.errors import Conflict, Invalid
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.checkout.models import IdempotencyKey, KeyStatus
-from storefront.errors import Conflict, Invalid
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 # A key left in flight this long belongs to a request that died; a retry may take it over.
 ABANDONED_AFTER = timedelta(minutes=2)

@@ -6,9 +6,9 @@ hands it to a job (storefront/jobs/tasks.py), so no shopper waits on a mail serv
 
 from flask import current_app, has_request_context, render_template, url_for
 
+from core.extensions import db
 from promotions.engine import format_cents
 from storefront.checkout.models import Order, OutboxMessage
-from storefront.extensions import db
 
 
 def _order_link(order: Order) -> str:

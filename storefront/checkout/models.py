@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, CheckConstraint, Enum, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.extensions import db
+from core.extensions import db
 
 # No 0/O, 1/I/L or U: a number read over the phone is typed right the first time.
 NUMBER_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -13,7 +13,7 @@ from typing import Protocol
 
 from flask import current_app
 
-from storefront.errors import StoreError
+from core.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,10 @@
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import selectinload
 
+from core.extensions import db
+from core.pagination import Page
 from storefront.accounts.identity import is_same_customer
 from storefront.checkout.models import Order, OrderStatus
-from storefront.extensions import db
-from storefront.pagination import Page
 
 
 def _with_details():

@@ -12,6 +12,8 @@ import json
 from sqlalchemy import exists, select
 
 from catalog.models import Product
+from core.errors import Invalid
+from core.extensions import db
 from promotions.engine import ExplanationStatus
 from promotions.engine import format_cents as money
 from storefront.accounts.identity import same_customer
@@ -21,8 +23,6 @@ from storefront.cart.service import AgeNotConfirmed, ProductUnavailable
 from storefront.checkout.models import Order, OrderStatus
 from storefront.checkout.shipping import ShippingMethod
 from storefront.checkout.tax import tax_cents
-from storefront.errors import Invalid
-from storefront.extensions import db
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

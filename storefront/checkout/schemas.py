@@ -13,10 +13,10 @@ from marshmallow import (
     validates_schema,
 )
 
+from core.fields import UtcDateTime, WholeNumber
 from storefront.cart.schemas import LineOut
 from storefront.checkout.shipping import ShippingMethod
 from storefront.checkout.zip_codes import state_of_zip
-from storefront.fields import UtcDateTime, WholeNumber
 
 _STATES = (
     "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "

@@ -19,6 +19,9 @@ from sqlalchemy.exc import DBAPIError
 
 from catalog.models import Product
 from catalog.stock import take_stock
+from core.errors import Conflict
+from core.extensions import db
+from core.transactions import StoreBusy, write_transaction
 from promotions.engine import customer_key
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
@@ -27,9 +30,6 @@ from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
 from storefront.checkout.quote import Quote, changes, check_restrictions, quote
-from storefront.errors import Conflict
-from storefront.extensions import db
-from storefront.transactions import StoreBusy, write_transaction
 
 RETRIES = 3
 
@@ -52,10 +52,6 @@ class PlaceOrder:
     data: dict
     user_id: int | None = None
     age_confirmed: bool = False
-
-
-def before_commit(order: Order) -> None:
-    """The last step before commit; failure-injection tests make it raise."""
 
 
 def prepare(request: PlaceOrder) -> tuple[Cart, Quote]:
@@ -151,7 +147,6 @@ def _commit(
         message = mail.enqueue_confirmation(order)
         if on_placed is not None:
             on_placed(order)
-        before_commit(order)
         db.session.flush()
         message_id = message.id
     return order, message_id

@@ -2,11 +2,11 @@
 
 from dataclasses import dataclass
 
+from core.errors import StoreError
 from storefront.checkout import idempotency
 from storefront.checkout.payments import PaymentDeclined
 from storefront.checkout.schemas import OrderOut
 from storefront.checkout.service import PlaceOrder, place_order
-from storefront.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ from flask_login import current_user
 from marshmallow import ValidationError
 
 from catalog.age import age_confirmed
+from core.errors import StoreError
 from storefront.cart.service import CartCompleted, CartNotFound, find_cart
 from storefront.cart.session import SESSION_KEY, current_cart, forget_cart
 from storefront.checkout import forms, idempotency
@@ -22,7 +23,7 @@ from storefront.checkout.schemas import US_REGIONS, CheckoutSchema, DetailsSchem
 from storefront.checkout.service import CartChanged, PlaceOrder
 from storefront.checkout.shipping import RATES
 from storefront.checkout.submit import submit
-from storefront.errors import StoreError, summarise
+from storefront.errors import summarise
 
 bp = Blueprint("checkout", __name__)
 

@@ -3,7 +3,6 @@
 from flask import url_for
 from flask_smorest import Blueprint
 
-from storefront.api import ErrorEnvelope
 from storefront.content import comments, reader, service
 from storefront.content.limits import comment_rate_limit
 from storefront.content.models import Article
@@ -52,7 +51,7 @@ def list_articles():
 
 @blp.route("/<slug>")
 @blp.response(200, ArticleOut)
-@blp.alt_response(404, schema=ErrorEnvelope, description="No such article")
+@blp.alt_response(404, schema="ErrorEnvelope", description="No such article")
 def get_article(slug):
     """One article: sanitised body, rating, and approved comments with their replies."""
     article = service.get_article(slug)
@@ -83,7 +82,7 @@ def _comment(comment) -> dict:
 @blp.route("/<slug>/ratings", methods=["POST"])
 @blp.arguments(RatingIn)
 @blp.response(200, RatingOut)
-@blp.alt_response(404, schema=ErrorEnvelope, description="No such article")
+@blp.alt_response(404, schema="ErrorEnvelope", description="No such article")
 def rate_article(data, slug):
     """Vote 1-5 stars; the same reader (signed cookie, else address) voting again replaces the vote."""
     article = service.get_article(slug)
@@ -98,10 +97,10 @@ def rate_article(data, slug):
 @comment_rate_limit
 @blp.arguments(CommentIn)
 @blp.response(201, CommentCreatedOut)
-@blp.alt_response(404, schema=ErrorEnvelope, description="No such article")
+@blp.alt_response(404, schema="ErrorEnvelope", description="No such article")
 @blp.alt_response(
     429,
-    schema=ErrorEnvelope,
+    schema="ErrorEnvelope",
     description="Too many comments from this address",
     headers={
         "Retry-After": {

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
 
+from core.errors import Invalid, NotFound, StoreError
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.content.models import Article, Comment, CommentStatus
-from storefront.errors import Invalid, NotFound, StoreError
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 ADMIN_PAGE_SIZE = 200
 

@@ -2,8 +2,8 @@
 
 from flask import current_app
 
+from core.extensions import limiter
 from storefront.content.comments import TooManyComments
-from storefront.extensions import limiter
 
 DEFAULT_COMMENT_RATE_LIMIT = "5 per 10 minutes"
 

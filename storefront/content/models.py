@@ -15,8 +15,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from storefront.extensions import db
-from storefront.versions import VersionCounter
+from core.extensions import db
+from core.versions import VersionCounter
 
 
 def utcnow() -> datetime:
@@ -103,6 +103,6 @@ class Comment(db.Model):
 
 
 class ContentVersion(VersionCounter, db.Model):
-    """Moves with every write to articles, votes and comments (storefront.versions)."""
+    """Moves with every write to articles, votes and comments (core.versions)."""
 
     __tablename__ = "content_version"

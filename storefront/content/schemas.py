@@ -2,8 +2,8 @@
 
 from marshmallow import Schema, fields, pre_load, validate
 
+from core.fields import UtcDateTime, WholeNumber
 from storefront.content.ratings import MAX_STARS, MIN_STARS
-from storefront.fields import UtcDateTime, WholeNumber
 
 NAME_MAX, EMAIL_MAX, WEBSITE_MAX, BODY_MAX = 80, 254, 200, 5000
 

@@ -1,8 +1,8 @@
 """Loads the demo article with its votes and approved comments; the caller commits."""
 
+from core.extensions import db
 from storefront.content import demo_article as demo
 from storefront.content.models import Article, Comment, CommentStatus, Rating
-from storefront.extensions import db
 
 
 def seed_articles() -> Article:

@@ -8,11 +8,11 @@ from sqlalchemy.exc import IntegrityError
 
 from catalog.models import Product
 from catalog.queries import products_by_skus
+from core.errors import NotFound
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.content.models import Article, Comment, CommentStatus, Rating
 from storefront.content.ratings import RatingSummary
-from storefront.errors import NotFound
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 
 class ArticleNotFound(NotFound):

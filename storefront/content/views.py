@@ -3,15 +3,16 @@
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from marshmallow import ValidationError
 
+from core.errors import StoreError
+from core.fields import form_number
+from core.shelf import PERSONAL, shelf_page
 from storefront.content import comments, reader, service
 from storefront.content.limits import comment_rate_limit
 from storefront.content.models import Article
 from storefront.content.rendering import render_markdown
 from storefront.content.schemas import CommentIn, RatingIn
 from storefront.content.share import share_links
-from storefront.errors import StoreError, field_messages
-from storefront.fields import form_number
-from storefront.shelf_cache import PERSONAL, shelf_page
+from storefront.errors import field_messages
 
 bp = Blueprint("content", __name__, url_prefix="/articles")
 bp.after_request(reader.set_cookie_if_new)

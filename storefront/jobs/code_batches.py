@@ -8,11 +8,11 @@ shopper can use and which the next attempt (or the failure handler) deletes.
 
 from sqlalchemy import delete, insert, select
 
+from core.extensions import db
+from core.transactions import write_transaction
 from promotions import service
-from storefront.extensions import db
 from storefront.jobs.models import Job, JobKind, StagedCode
 from storefront.jobs.runner import Outcome, Progress, create_job, handles
-from storefront.transactions import write_transaction
 
 MAX_CODES = 100_000
 CHUNK = 2_000

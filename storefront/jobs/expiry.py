@@ -5,10 +5,10 @@ from datetime import datetime, timedelta
 from flask import current_app
 from sqlalchemy import delete, select
 
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.checkout.models import IdempotencyKey, KeyStatus, Order
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 BATCH = 500
 

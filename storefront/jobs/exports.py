@@ -5,8 +5,8 @@ import io
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.checkout.models import Order, OrderDiscount
-from storefront.extensions import db
 from storefront.jobs.models import Job, JobKind
 from storefront.jobs.runner import Outcome, Progress, handles
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from storefront.extensions import db
+from core.extensions import db
 
 
 def utcnow() -> datetime:

@@ -12,10 +12,10 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from storefront.errors import Conflict, NotFound
-from storefront.extensions import db
+from core.errors import Conflict, NotFound
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.jobs.models import Job, JobKind, JobStatus, StagedCode
-from storefront.transactions import write_transaction
 
 JOBS = Job.__table__
 

@@ -13,9 +13,9 @@ from flask import current_app
 from flask_mailman import EmailMultiAlternatives
 from sqlalchemy import or_, select, update
 
+from core.extensions import db
+from core.transactions import write_transaction
 from storefront.checkout.models import OutboxMessage, OutboxStatus
-from storefront.extensions import db
-from storefront.transactions import write_transaction
 
 # A pending message this old was never picked up (its job was lost): the sweep queues it again.
 STRANDED_AFTER = timedelta(minutes=1)

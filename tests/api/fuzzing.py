@@ -15,9 +15,9 @@ from argon2 import PasswordHasher
 from sqlalchemy import delete, select, update
 
 from catalog.models import Product
+from core.extensions import db
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
 from storefront.api.links import ADD_LINE, APPLY_CODE, CHECKOUT
-from storefront.extensions import db
 from tests.conftest import build_app
 
 ADMIN_EMAIL = "fuzz-owner@example.com"
@@ -53,7 +53,7 @@ def fuzz_app(database_path):
     """A fresh store with the demo data; rate limits off so fuzzing reaches the handlers."""
     app = build_app(f"sqlite:///{database_path}")
     with app.app_context():
-        from storefront.accounts.models import Role
+        from core.auth import Role
         from storefront.accounts.service import save_user
         from storefront.demo import seed_demo_store
 

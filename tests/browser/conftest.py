@@ -35,7 +35,7 @@ def live_app(tmp_path_factory):
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'store.db'}", "SECRET_KEY": "browser-tests",
                       "QUEUE_URL": f"sqlite:///{folder / 'queue.db'}"})
     with app.app_context():
-        from storefront.accounts.models import Role
+        from core.auth import Role
         from storefront.accounts.service import save_user
         from storefront.demo import seed_demo_store
 

@@ -8,8 +8,8 @@ import pytest
 from playwright.sync_api import expect
 from sqlalchemy import select
 
+from core.extensions import db
 from promotions.models import PromotionCode
-from storefront.extensions import db
 from storefront.jobs.queue import start_worker
 from storefront.jobs.runner import Progress
 from tests.browser.conftest import sign_in_admin

@@ -8,7 +8,7 @@ from email import message_from_bytes, policy
 
 from aiosmtpd.controller import Controller
 
-from storefront.extensions import db
+from core.extensions import db
 from storefront.jobs.queue import start_worker
 
 

@@ -79,7 +79,7 @@ def test_sold_out_product_shows_sold_out_and_no_add_button(client, app):
     from sqlalchemy import select
 
     from catalog.models import Product
-    from storefront.extensions import db
+    from core.extensions import db
 
     product = db.session.scalar(select(Product).where(Product.stock == 0, Product.department.has(age_restricted=False)))
     html = client.get(f"/products/{product.slug}").get_data(as_text=True)

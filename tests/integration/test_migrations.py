@@ -6,8 +6,8 @@ from alembic.migration import MigrationContext
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
 
+from core.extensions import db
 from storefront.config import normalise_database_url
-from storefront.extensions import db
 from tests.conftest import build_app, postgres_url, require_postgres
 
 SCHEMA = "migration_check"

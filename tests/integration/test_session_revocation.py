@@ -3,8 +3,8 @@ signed out everywhere: sessions are signed cookies, so a copy captured earlier w
 
 import pytest
 
+from core.auth import Role
 from storefront.accounts.customers import register_customer
-from storefront.accounts.models import Role
 from storefront.accounts.service import save_user
 from tests.factories import make_admin
 from tests.integration.admin.conftest import MARKETER, OWNER, PASSWORD, sign_in

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import event
 
 from catalog import service as catalog_service
+from core.extensions import db
 from storefront.content.comments import set_status
 from storefront.content.models import CommentStatus
-from storefront.extensions import db
 from tests.conftest import build_app
 from tests.factories import make_department, make_product
 from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
@@ -135,7 +135,7 @@ def test_an_approved_comment_shows_on_the_next_request_everywhere(workers, app):
 
 
 def test_a_rolled_back_write_moves_no_version(app, tea):
-    from storefront.versions import read_versions
+    from core.versions import read_versions
 
     before = read_versions()
     tea.price_cents = 1

@@ -4,8 +4,8 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.models import Department
-from storefront.extensions import db
-from storefront.transactions import write_transaction
+from core.extensions import db
+from core.transactions import write_transaction
 
 
 def departments() -> int:

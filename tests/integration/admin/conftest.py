@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from storefront.accounts.models import Role
+from core.auth import Role
 from tests.factories import make_admin
 
 PASSWORD = "correct horse battery"

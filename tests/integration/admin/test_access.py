@@ -107,7 +107,7 @@ def test_the_owner_is_never_refused_a_page(app, as_owner):
 
 
 def test_a_deactivated_owner_is_signed_out_of_the_admin(app, as_owner, owner):
-    from storefront.extensions import db
+    from core.extensions import db
 
     owner.active = False
     db.session.commit()

@@ -2,10 +2,10 @@
 
 import pytest
 
+from core.extensions import db
 from promotions import service
 from promotions.models import Promotion, PromotionAuditEntry
 from promotions.schemas import RuleSchema
-from storefront.extensions import db
 from tests.factories import make_department, make_product
 
 FORM = {

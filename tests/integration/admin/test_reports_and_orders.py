@@ -4,8 +4,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from core.extensions import db
 from storefront.checkout.models import Order, OrderDiscount, OrderStatus
-from storefront.extensions import db
 from tests.integration.admin.conftest import OWNER, basic
 
 

@@ -5,8 +5,8 @@ import time
 
 import pytest
 
+from core.extensions import db
 from storefront.accounts.tokens import ApiToken
-from storefront.extensions import db
 from tests.integration.admin.conftest import MARKETER, OWNER, sign_in
 
 

@@ -1,7 +1,7 @@
 """Owners manage staff and the catalog through the admin pages."""
 
 from catalog.queries import department_by_slug, product_by_sku
-from storefront.accounts.models import Role
+from core.auth import Role
 from storefront.accounts.service import find_user
 from tests.factories import make_department, make_product
 from tests.integration.admin.conftest import OWNER, sign_in

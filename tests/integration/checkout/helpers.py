@@ -2,7 +2,7 @@
 
 import itertools
 
-from storefront.extensions import db
+from core.extensions import db
 
 _keys = itertools.count(1)
 

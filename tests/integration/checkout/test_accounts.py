@@ -1,7 +1,7 @@
 """Optional customer accounts: register, sign in with the guest cart, order history."""
 
+from core.auth import Role
 from storefront.accounts.customers import register_customer
-from storefront.accounts.models import Role
 from storefront.accounts.service import find_user
 from tests.integration.checkout.test_checkout_pages import place, to_review
 

@@ -1,7 +1,7 @@
 """Cancelling gives stock and uses back once; CBD orders respect age and shipping rules."""
 
+from core.extensions import db
 from promotions.models import Promotion, PromotionCode
-from storefront.extensions import db
 from tests.factories import make_admin
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import address, checkout, checkout_body, fresh, new_cart

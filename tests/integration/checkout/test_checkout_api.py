@@ -2,9 +2,9 @@
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.cart.models import Cart, CartStatus
 from storefront.checkout.models import Order, OutboxMessage, Payment
-from storefront.extensions import db
 from tests.integration.checkout.helpers import (
     DECLINED,
     INSUFFICIENT,

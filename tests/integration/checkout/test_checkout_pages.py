@@ -4,8 +4,8 @@ import re
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.checkout.models import Order
-from storefront.extensions import db
 
 DETAILS = {"email": "ada@example.com", "name": "Ada Shopper", "line1": "1 Main St", "city": "Springfield",
            "region": "OR", "postal_code": "97477", "country": "US", "shipping_method": "standard"}

@@ -5,12 +5,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import OperationalError
 
 from catalog.models import Product
+from core.extensions import db
 from promotions import redemption
 from promotions.models import Promotion, PromotionCode
-from storefront.checkout import service
+from storefront.checkout import idempotency, mail
 from storefront.checkout.models import IdempotencyKey, Order, OutboxMessage
 from storefront.checkout.payments import provider
-from storefront.extensions import db
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import DECLINED, checkout, checkout_body, fresh
 from tests.integration.checkout.test_promotions_at_checkout import coded_cart
@@ -70,13 +70,14 @@ def test_payment_decline_consumes_nothing(client, setup, tea, mat):
     assert_nothing_consumed(tea, mat, promotion)
 
 
-def test_database_error_before_commit_rolls_back_and_voids(client, setup, tea, mat, monkeypatch):
+def test_a_database_error_in_the_last_write_rolls_back_and_voids(client, setup, tea, mat, monkeypatch):
+    """Recording the idempotency key's answer is the last write before the commit."""
     token, promotion = setup
 
-    def explode(order):
-        raise OperationalError("INSERT", {}, Exception("disk I/O error"))
+    def explode(*args, **kwargs):
+        raise OperationalError("UPDATE", {}, Exception("disk I/O error"))
 
-    monkeypatch.setattr(service, "before_commit", explode)
+    monkeypatch.setattr(idempotency, "finish", explode)
     response = checkout(client, token, key="boom")
     assert response.status_code == 500
     assert_nothing_consumed(tea, mat, promotion)
@@ -88,9 +89,10 @@ def test_a_lock_timeout_is_a_retryable_503_not_a_partial_order(client, setup, te
     token, promotion = setup
 
     def locked(order):
-        raise OperationalError("UPDATE", {}, Exception("database is locked"))
+        """The confirmation mail is written after the order, its lines, stock and claims."""
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(service, "before_commit", locked)
+    monkeypatch.setattr(mail, "enqueue_confirmation", locked)
     response = checkout(client, token)
     assert response.status_code == 503 and response.get_json()["error"]["code"] == "busy"
     assert_nothing_consumed(tea, mat, promotion)

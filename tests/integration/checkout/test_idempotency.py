@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.checkout.idempotency import request_fingerprint
 from storefront.checkout.models import IdempotencyKey, KeyStatus, Order
-from storefront.extensions import db
 from tests.integration.checkout.helpers import DECLINED, checkout, checkout_body, new_cart
 
 

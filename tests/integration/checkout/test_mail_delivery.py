@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import select
 
+from core.extensions import db
 from storefront.checkout.models import OutboxMessage, OutboxStatus
-from storefront.extensions import db
 from tests.factories import make_admin
 from tests.integration.checkout.helpers import checkout, new_cart
 from tests.integration.queue import SmtpSink, queue_config, run_worker, wait_for

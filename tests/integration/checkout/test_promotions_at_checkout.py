@@ -2,10 +2,10 @@
 
 from sqlalchemy import select
 
+from core.extensions import db
 from promotions import service
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
 from storefront.checkout.models import OrderDiscount
-from storefront.extensions import db
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
 

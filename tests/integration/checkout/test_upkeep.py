@@ -5,9 +5,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select, update
 
+from core.extensions import db
 from storefront.cart.models import Cart
 from storefront.checkout.models import IdempotencyKey, KeyStatus, OutboxMessage, OutboxStatus
-from storefront.extensions import db
 from storefront.jobs.expiry import expire
 from storefront.jobs.queue import queue
 from storefront.jobs.tasks import sweep

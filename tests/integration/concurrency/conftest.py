@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import pytest
 
+from core.extensions import db
 from storefront.cart.models import Cart, CartLine
-from storefront.extensions import db
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import pytest
 from sqlalchemy import func, select
 
 from catalog.models import Product
+from core.extensions import db
 from promotions.models import Promotion
 from storefront.checkout.models import Order, OrderDiscount
-from storefront.extensions import db
 from tests.factories import make_product
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from flask import g
 
+from core.extensions import db
 from storefront.content.models import Article, Comment, CommentStatus, Rating
-from storefront.extensions import db
 
 _serial = itertools.count(1)
 DEMO_SLUG = "small-fibre-nerves-and-fibromyalgia"

@@ -2,8 +2,8 @@
 
 import pytest
 
+from core.extensions import db
 from storefront.content.seed import seed_articles
-from storefront.extensions import db
 
 
 @pytest.fixture

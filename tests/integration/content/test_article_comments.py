@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.content.models import Comment, CommentStatus
-from storefront.extensions import db
 from tests.integration.content.builders import comment_form, make_article, make_comment
 
 SCRIPT = '<script>alert("x")</script>'

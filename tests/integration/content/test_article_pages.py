@@ -4,7 +4,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import event
 
-from storefront.extensions import cache, db
+from core.extensions import cache, db
 from tests.factories import make_product
 from tests.integration.content.builders import DEMO_SLUG, add_votes, make_article, make_comment
 

@@ -2,8 +2,8 @@
 
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.content.models import Rating
-from storefront.extensions import db
 from tests.integration.content.builders import DEMO_SLUG, make_article
 
 PAGE = f"/articles/{DEMO_SLUG}"

@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.content.models import Comment, CommentStatus, Rating
-from storefront.extensions import db
 from tests.integration.content.builders import DEMO_SLUG, make_article, make_comment
 
 BASE = f"/api/v1/articles/{DEMO_SLUG}"

@@ -3,9 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from storefront.accounts.models import Role
+from core.auth import Role
+from core.extensions import db
 from storefront.content.models import Comment, CommentStatus
-from storefront.extensions import db
 from tests.factories import make_admin
 from tests.integration.content.builders import make_article, make_comment, sign_in
 

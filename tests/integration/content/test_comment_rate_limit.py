@@ -3,8 +3,8 @@
 import pytest
 from sqlalchemy import func, select
 
+from core.extensions import db
 from storefront.content.models import Comment
-from storefront.extensions import db
 from tests.integration.content.builders import comment_form, make_article
 
 

@@ -11,7 +11,7 @@ import pytest
 from flask import g
 from sqlalchemy import select
 
-from storefront.extensions import db
+from core.extensions import db
 from tests.factories import make_admin
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}

@@ -9,7 +9,7 @@ import uuid
 
 import pytest
 
-from storefront.extensions import limiter
+from core.extensions import limiter
 from tests.conftest import build_app
 
 REDIS_URL = "redis://127.0.0.1:6379"

@@ -20,7 +20,7 @@ def app_config():
 @pytest.fixture
 def locked(app):
     """Another process holding the database's write lock (BEGIN IMMEDIATE) until the test ends."""
-    from storefront.extensions import db
+    from core.extensions import db
 
     path = db.engine.url.database
     holder = sqlite3.connect(path, isolation_level=None)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.extensions import db
 from promotions.models import PromotionCode
-from storefront.extensions import db
 from storefront.jobs.code_batches import start_batch
 from storefront.jobs.models import Job, JobStatus, StagedCode
 from storefront.jobs.runner import JobAlreadyRunning

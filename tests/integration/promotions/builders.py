@@ -5,10 +5,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import update
 
+from core.extensions import db
 from promotions import service
 from promotions.models import Promotion
 from promotions.schemas import PromotionIn
-from storefront.extensions import db
 from tests.factories import make_admin, make_department, make_product
 
 BNR_TERMS = (

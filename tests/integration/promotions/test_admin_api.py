@@ -4,10 +4,10 @@ import re
 
 from sqlalchemy import select, update
 
+from core.auth import Role
+from core.extensions import db
 from promotions.models import Promotion, PromotionAuditEntry, PromotionCode
 from promotions.service import CODE_ALPHABET, current_version
-from storefront.accounts.models import Role
-from storefront.extensions import db
 from tests.factories import make_admin
 from tests.integration.promotions.builders import basic_auth, bnr_rule, owner_headers
 

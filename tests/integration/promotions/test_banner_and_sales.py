@@ -2,7 +2,7 @@
 
 from sqlalchemy import event
 
-from storefront.extensions import cache, db
+from core.extensions import cache, db
 from tests.factories import make_department, make_product
 from tests.integration.promotions.builders import (
     BNR_TERMS,

@@ -5,9 +5,9 @@ from contextlib import contextmanager
 import pytest
 from sqlalchemy import event
 
+from core.extensions import db
 from promotions import service
 from promotions.compile import EXTENSION_KEY, compiled_promotions
-from storefront.extensions import db
 from tests.integration.promotions.builders import bnr_rule, make_blanket, make_promotion
 
 

@@ -14,7 +14,7 @@ from functools import cache
 from sqlalchemy import event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from storefront.extensions import db
+from core.extensions import db
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {

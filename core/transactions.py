@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from storefront.errors import StoreError
-from storefront.extensions import db
+from core.errors import StoreError
+from core.extensions import db
 
 _WRITING = "storefront.writing"
 RETRY_AFTER_SECONDS = 2
