@@ -132,6 +132,17 @@ def run(port: int, clients: int, orders: int, deadline: float) -> dict:
     }
 
 
+def add_database_arguments(parser: argparse.ArgumentParser) -> None:
+    """--pg-url, shared by the benchmarks that run on both databases."""
+    parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL",
+                                                          "postgresql://postgres@127.0.0.1:5432/bench_checkout"))
+
+
+def database_urls(args: argparse.Namespace, tmp: str) -> dict[str, str]:
+    """The scratch database of each backend: the given PostgreSQL one, a SQLite file in `tmp`."""
+    return {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backends", default="postgresql,sqlite")
@@ -140,13 +151,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--deadline", type=float, default=60.0, help="seconds per run, at most")
     parser.add_argument("--port", type=int, default=0, help="port of the server (default: any free one)")
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                          "postgresql://postgres@127.0.0.1:5432/bench_checkout"))
+    add_database_arguments(parser)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls = {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+        urls = database_urls(args, tmp)
         for backend in args.backends.split(","):
             prepare_database(urls[backend])
             port = args.port or free_port()

@@ -9,11 +9,12 @@ each, and copying the batch into promotion_codes. Never asserted in tests.
 """
 
 import argparse
-import os
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from benchmarks.checkout import add_database_arguments, database_urls
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -51,13 +52,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--count", type=int, default=100_000)
-    parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL",
-                                                          "postgresql://postgres@127.0.0.1:5432/bench_checkout"))
+    add_database_arguments(parser)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls = {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+        urls = database_urls(args, tmp)
         for backend in args.backends.split(","):
             rows.append((backend, *measure(urls[backend], args.count)))
     print(f"\ncode batch of {args.count:,} as a job (inline)")
