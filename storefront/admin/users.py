@@ -6,10 +6,9 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from core.auth import Role
+from core.auth import Role, admin_required
 from core.errors import StoreError
 from storefront.accounts.staff import create_staff, end_staff_sessions, list_staff, set_active
-from storefront.admin.auth import admin_required
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 

@@ -4,6 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from marshmallow import ValidationError
 from wtforms import SelectChoice
 
+from catalog.admin.forms import DepartmentForm, ProductForm, StockForm
 from catalog.queries import (
     ProductFilter,
     department_by_slug,
@@ -19,10 +20,8 @@ from catalog.service import (
     update_department,
     update_product,
 )
-from core.auth import Role
+from core.auth import Role, admin_required
 from core.errors import StoreError
-from storefront.admin.auth import admin_required
-from storefront.admin.catalog_forms import DepartmentForm, ProductForm, StockForm
 
 bp = Blueprint("catalog", __name__, url_prefix="/catalog")
 PER_PAGE = 50

@@ -18,22 +18,22 @@ from marshmallow import ValidationError
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
+from core.auth import admin_required
 from core.errors import StoreError
 from core.form_fields import ListField
 from promotions import service
+from promotions.admin.audit import changes
 from promotions.admin.forms import PromotionForm
-from promotions.engine import RuleError
-from promotions.schemas import PromotionIn, to_rule
-from promotions.summary import summarise_rule
-from storefront.admin.audit import changes
-from storefront.admin.auth import admin_required
-from storefront.admin.preview import conflict_warnings, preview
-from storefront.admin.promotion_queries import (
+from promotions.admin.preview import conflict_warnings, preview
+from promotions.admin.queries import (
     audit_entries,
     department_names,
     form_choices,
     promotion_rows,
 )
+from promotions.engine import RuleError
+from promotions.schemas import PromotionIn, to_rule
+from promotions.summary import summarise_rule
 
 bp = Blueprint("promotions", __name__, url_prefix="/promotions")
 staff = admin_required()  # owners and marketing alike
@@ -238,7 +238,7 @@ def audit(promotion_id: int):
 
 
 def _register_children() -> None:
-    from storefront.admin.promotion_codes import bp as codes_bp
+    from promotions.admin.codes import bp as codes_bp
 
     bp.register_blueprint(codes_bp)
 
