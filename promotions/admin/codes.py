@@ -13,6 +13,7 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 from core.auth import admin_required
 from core.errors import JobAlreadyRunning, StoreError
 from core.extensions import db
+from core.refusals import attempt
 from promotions import service
 from promotions.admin.store import store
 from promotions.engine import normalize_code
@@ -62,11 +63,12 @@ def add(promotion_id: int):
     form = AddCodeForm()
     if not form.validate_on_submit():
         return _page(promotion_id, add=form, status=422)
-    try:
-        row = service.add_code(promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email)
-    except StoreError as error:
-        form.code.errors = [*form.code.errors, error.message]
-        return _page(promotion_id, add=form, status=error.status)
+    row, refused = attempt(lambda: service.add_code(
+        promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email
+    ))
+    if refused is not None:
+        form.code.errors = [*form.code.errors, refused.message]
+        return _page(promotion_id, add=form, status=refused.status)
     flash(f"Code {row.code} added.", "success")
     return redirect(url_for("admin.promotions.codes.index", promotion_id=promotion_id))
 
