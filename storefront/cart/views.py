@@ -2,12 +2,11 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_limiter.errors import RateLimitExceeded
-from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.navigation import department_links
-from core.errors import StoreError
 from core.fields import form_number
+from core.refusals import attempt
 from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
@@ -16,7 +15,7 @@ from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
 from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
-from storefront.errors import handle_http_exception, summarise
+from storefront.errors import explain, handle_http_exception
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 
@@ -43,16 +42,11 @@ def render_cart(*, error: str | None = None, fields: dict | None = None, status:
 
 def cart_action(change):
     """Run a cart change; a refusal re-renders the cart with the reason and a 4xx."""
-    try:
-        change()
-    except ValidationError as exc:
-        return render_cart(error=summarise(exc.messages, named=False), fields=exc.messages, status=422)
-    except service.AgeNotConfirmed:
-        raise  # the caller asks the age question instead
-    except StoreError as exc:
-        page, status = render_cart(error=exc.message, fields=exc.fields, status=exc.status)
-        return page, status, list(exc.headers)  # a 503 keeps its Retry-After
-    return redirect(url_for("cart.show"))
+    _, refused = attempt(change, passing=(service.AgeNotConfirmed,))  # add() asks the age question
+    if refused is None:
+        return redirect(url_for("cart.show"))
+    page, status = render_cart(error=explain(refused), fields=refused.fields, status=refused.status)
+    return page, status, list(refused.headers)
 
 
 @bp.get("")
