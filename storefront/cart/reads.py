@@ -15,7 +15,7 @@ from sqlalchemy import Connection, bindparam, select
 
 from catalog.models import Department, Product
 from core.reads import lone_reads
-from storefront.cart.models import Cart, CartLine, CartStatus
+from storefront.cart.models import Cart, CartFacts, CartLine, CartStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +44,11 @@ class LineRecord:
 
 
 @dataclass(frozen=True, slots=True)
-class CartRecord:
+class CartRecord(CartFacts):
     token: str
     status: CartStatus
     codes: list[str]
     lines: tuple[LineRecord, ...]
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == CartStatus.OPEN
-
-    @property
-    def item_count(self) -> int:
-        return sum(line.quantity for line in self.lines)
 
 
 _PRODUCT_COLUMNS = (
