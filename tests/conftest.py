@@ -2,7 +2,9 @@
 
 Integration tests run once on SQLite and once on PostgreSQL (when TEST_DATABASE_URL is set;
 REQUIRE_POSTGRES=1 turns a missing PostgreSQL into a failure). The schema is built once per
-backend per run and every test starts from empty tables.
+backend per run and every test starts from empty tables; the app with the default settings is
+built once per backend too and reused. Who acts in the tests (shopper, merchant...) is in
+tests/fixtures.py.
 """
 
 import os
@@ -13,13 +15,13 @@ from argon2 import PasswordHasher
 from flask import g, request_started
 from sqlalchemy import text
 
-from core.auth import Role
 from core.extensions import db
 from storefront import create_app
-from tests.actors import Merchant, Shopper, basic_auth
-from tests.factories import MARKETER, OWNER, PASSWORD, make_admin, make_department, make_product
+from tests.actors import Shopper
 
+pytest_plugins = ["tests.fixtures"]  # the actors and everyday products, as fixtures
 _schema_ready: set[str] = set()
+_kept_apps: dict = {}  # database URL -> the app with default settings, reused by test after test
 
 
 def postgres_url() -> str | None:
@@ -125,10 +127,42 @@ def _fresh_g(sender, **extra):
         g.pop(name, None)
 
 
+def _forget_earlier_tests(app) -> None:
+    """Start a reused app as a new one starts: what it keeps between requests is emptied, and
+    the process-wide queue and rate limiter are its own again (another test's app may have
+    rebound them). State a new extension keeps per app belongs here too."""
+    from catalog import navigation
+    from core.extensions import cache, limiter
+    from promotions import compile as compiled_promotions
+    from storefront.jobs.queue import init_queue
+
+    compiled_promotions.init_app(app)
+    app.extensions[navigation.EXTENSION_KEY] = {}
+    app.extensions.pop("payment_provider", None)
+    limiter.enabled = app.config["RATELIMIT_ENABLED"]  # all Limiter.init_app does for a disabled app
+    init_queue(app)
+    with app.app_context():
+        cache.clear()
+
+
+def _test_app(database_url: str, app_config: dict, own: bool):
+    """The app of one test. With the default settings it is built once per database and reused:
+    building one (routes, OpenAPI document) costs more than most tests. A test that changes
+    the app itself (`add_url_rule`) or its settings gets a new one."""
+    if app_config or own:
+        return build_app(database_url, **app_config)
+    application = _kept_apps.get(database_url)
+    if application is None:
+        application = _kept_apps[database_url] = build_app(database_url)
+    else:
+        _forget_earlier_tests(application)
+    return application
+
+
 @pytest.fixture
-def app(backend, sqlite_url, app_config):
+def app(request, backend, sqlite_url, app_config):
     database_url = _database_url(backend, sqlite_url)
-    application = build_app(database_url, **app_config)
+    application = _test_app(database_url, app_config, own=request.node.get_closest_marker("own_app") is not None)
     prepare_schema(application, database_url)
     request_started.connect(_fresh_g, application)
     with application.app_context():
@@ -154,74 +188,3 @@ def demo_store(app):
 
     seed_demo_store()
     return app
-
-
-@pytest.fixture
-def tea(app):
-    return make_product("TEA-1", price_cents=1250, stock=10, name="Sleepy Tea")
-
-
-@pytest.fixture
-def mat(app):
-    return make_product("MAT-1", price_cents=4000, stock=5, name="Yoga Mat")
-
-
-@pytest.fixture
-def cbd_oil(app):
-    """An oil in an age-restricted CBD department that cannot ship to three states."""
-    cbd = make_department(
-        "cbd", name="CBD", age_restricted=True, minimum_age=21, restricted_regions=["ID", "NE", "SD"]
-    )
-    return make_product("CBD-1", price_cents=4999, stock=10, name="CBD Oil 500mg", department=cbd)
-
-
-@pytest.fixture
-def shopper(app) -> Shopper:
-    """A shopper's browser of its own (tests/actors.py)."""
-    return Shopper.of(app)
-
-
-@pytest.fixture
-def owner(app):
-    return make_admin(OWNER, role=Role.OWNER)
-
-
-@pytest.fixture
-def marketer(app):
-    return make_admin(MARKETER, role=Role.MARKETING)
-
-
-@pytest.fixture
-def admin_visitor(app) -> Merchant:
-    """An admin's browser at the login page, not signed in yet."""
-    return Merchant.of(app)
-
-
-def _signed_in(app, email: str) -> Merchant:
-    merchant = Merchant.of(app)
-    assert merchant.sign_in(email).status_code == 302, f"{email} could not sign in"
-    return merchant
-
-
-@pytest.fixture
-def merchant(app, owner) -> Merchant:
-    """The store's owner, signed in to the admin."""
-    return _signed_in(app, OWNER)
-
-
-@pytest.fixture
-def as_marketer(app, marketer) -> Merchant:
-    """A marketing colleague, signed in to the admin."""
-    return _signed_in(app, MARKETER)
-
-
-@pytest.fixture
-def as_owner(merchant) -> Merchant:
-    """The old name of `merchant`, kept while other branches' new tests still use it."""
-    return merchant
-
-
-@pytest.fixture
-def owner_headers(owner) -> dict:
-    """HTTP Basic headers of the store's owner, for the admin API."""
-    return basic_auth(OWNER, PASSWORD)
