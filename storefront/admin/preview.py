@@ -23,7 +23,7 @@ from promotions.engine import (
     PromotionIndex,
     promotion_from_rule,
 )
-from promotions.pricing import price_with, product_line
+from promotions.quotes import price_with, product_line
 from storefront.checkout.shipping import ShippingMethod, shipping_cents
 
 NEW_ID = 0

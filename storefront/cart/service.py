@@ -8,7 +8,7 @@ from core.errors import Conflict, Invalid, NotFound, StoreError
 from core.extensions import db
 from core.transactions import write_transaction
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
-from promotions.pricing import check_entered_code
+from promotions.quotes import check_entered_code
 from storefront.cart.models import Cart, CartLine, new_token, utcnow
 
 MAX_QUANTITY = 99

@@ -12,10 +12,10 @@ from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
-from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
 from storefront.cart.session import cart_for_update, current_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
+from storefront.cart.view_model import cart_view
 from storefront.errors import handle_http_exception, summarise
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
@@ -28,7 +28,7 @@ def render_cart(*, error: str | None = None, fields: dict | None = None, status:
     cart = current_cart()
     promotions_version, catalog_version, _content = read_versions()
     promotions = compiled_promotions(promotions_version)
-    view = price_cart(cart, promotions=promotions) if cart else None
+    view = cart_view(cart, promotions=promotions) if cart else None
     count = view.item_count if view else 0
     return render_template(
         "cart/cart.html",

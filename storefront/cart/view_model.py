@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from promotions.compile import CompiledPromotions
 from promotions.engine import CartSnapshot, PricedCart
-from promotions.pricing import price_snapshot, product_line
+from promotions.quotes import price_snapshot, product_line
 from storefront.cart.models import Cart
 from storefront.checkout.shipping import ShippingMethod, shipping_cents
 
@@ -86,7 +86,7 @@ def snapshot(cart: Cart, shopper: Shopper, method: ShippingMethod) -> CartSnapsh
     )
 
 
-def price_cart(
+def cart_view(
     cart: Cart,
     shopper: Shopper = Shopper(),
     method: ShippingMethod = ShippingMethod.STANDARD,
