@@ -3,7 +3,7 @@
 The cache is keyed by the promotions version (`promotion_version`), which every write to
 promotions or codes moves (core.versions). Reading it costs one tiny query; the
 promotion and code rows are read again only when it changed, so pricing a cart reads no
-promotion rows. Usage counters are read apart from the cache (`promotions.quotes` loads
+promotion rows. Usage counters are read apart from the cache (`promotions.usage` loads
 them for the few candidates of a cart), so they are current even between rebuilds.
 """
 

@@ -1,19 +1,15 @@
-"""Prices a cart snapshot against the compiled active promotions and their usage counts.
+"""Quotes from the live promotions: a cart snapshot priced with the compiled promotions.
 
-Per cart: the version query (promotions.compile), then usage counters for the
-candidate promotions that have limits only (at most two small queries, none when no
-candidate is limited), then the pure engine.
+Per cart: the version query (promotions.compile), then the usage counters of the limited
+candidates (promotions.usage), then the pure engine. Also what to tell a shopper about a
+code they typed, and the engine line for a catalog product.
 """
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
 from flask import current_app
-from sqlalchemy import and_, select
 
-from core.extensions import db
 from promotions.compile import CompiledPromotions, compiled_promotions
 from promotions.engine import (
     CartLine,
@@ -22,73 +18,12 @@ from promotions.engine import (
     PricedCart,
     PriceFloor,
     PricingContext,
-    Promotion,
     PromotionIndex,
     PromotionUsage,
     check_code,
-    customer_key,
-    normalize_code,
     price_cart,
 )
-from promotions.models import Promotion as PromotionRow
-from promotions.models import PromotionCode, PromotionCustomerUse
-
-
-def load_usage(
-    promotions: Iterable[Promotion], codes: Sequence[str], email: str | None
-) -> dict[int, PromotionUsage]:
-    """Counters for the limited ones among `promotions`: one query, two with limited codes."""
-    key = customer_key(email)
-    entered = {normalize_code(code) for code in codes}
-    counted: list[int] = []
-    limited_codes: list[str] = []
-    for promotion in promotions:
-        if (
-            promotion.usage_limit is not None
-            or promotion.budget_cents is not None
-            or (key and promotion.usage_limit_per_customer is not None)
-        ):
-            counted.append(promotion.id)
-        limited_codes.extend(
-            code.text
-            for code in promotion.codes
-            if code.usage_limit is not None and code.text in entered
-        )
-    usage: dict[int, PromotionUsage] = {}
-    if counted:
-        rows = db.session.execute(
-            select(
-                PromotionRow.id,
-                PromotionRow.times_used,
-                PromotionRow.given_cents,
-                PromotionCustomerUse.uses,
-            )
-            .outerjoin(
-                PromotionCustomerUse,
-                and_(
-                    PromotionCustomerUse.promotion_id == PromotionRow.id,
-                    PromotionCustomerUse.customer_key == (key or ""),
-                ),
-            )
-            .where(PromotionRow.id.in_(counted))
-        )
-        for promotion_id, times_used, given_cents, customer_uses in rows:
-            usage[promotion_id] = PromotionUsage(times_used, customer_uses or 0, given_cents)
-    if limited_codes:
-        rows = db.session.execute(
-            select(PromotionCode.promotion_id, PromotionCode.code, PromotionCode.times_used).where(
-                PromotionCode.code.in_(limited_codes)
-            )
-        )
-        by_promotion: dict[int, dict[str, int]] = {}
-        for promotion_id, code, times_used in rows:
-            by_promotion.setdefault(promotion_id, {})[code] = times_used
-        for promotion_id, code_uses in by_promotion.items():
-            base = usage.get(promotion_id, PromotionUsage())
-            usage[promotion_id] = PromotionUsage(
-                base.uses, base.customer_uses, base.given_cents, code_uses
-            )
-    return usage
+from promotions.usage import load_usage
 
 
 def _percent_setting(name: str) -> Decimal | None:
@@ -109,7 +44,8 @@ def store_floor() -> PriceFloor:
     )
 
 
-def _context(codes: tuple[str, ...], usage: dict[int, PromotionUsage]) -> PricingContext:
+def pricing_context(codes: tuple[str, ...], usage: dict[int, PromotionUsage]) -> PricingContext:
+    """The engine context for now: entered `codes`, their `usage` counters, the store floor."""
     return PricingContext(
         now=datetime.now(UTC),
         codes=codes,
@@ -120,8 +56,11 @@ def _context(codes: tuple[str, ...], usage: dict[int, PromotionUsage]) -> Pricin
 
 
 def price_with(index: PromotionIndex, cart: CartSnapshot, codes: tuple[str, ...]) -> PricedCart:
+    """Price `cart` with `codes` against `index`, counting usage of its candidates only."""
     candidates = index.candidates(cart, codes)
-    return price_cart(cart, index, _context(codes, load_usage(candidates, codes, cart.email)))
+    return price_cart(
+        cart, index, pricing_context(codes, load_usage(candidates, codes, cart.email))
+    )
 
 
 def price_snapshot(
@@ -136,23 +75,7 @@ def check_entered_code(text: str, email: str | None = None) -> CodeCheck:
     index = compiled_promotions().index
     found = index.find_code(text)
     usage = load_usage([found[0]], (text,), email) if found else {}
-    return check_code(text, index, _context((), usage))
-
-
-# --- shelf prices -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SalePrice:
-    """A product's price after automatic product promotions, and which ones."""
-
-    price_cents: int
-    was_cents: int
-    promotions: tuple[str, ...]
-
-    @property
-    def saving_cents(self) -> int:
-        return self.was_cents - self.price_cents
+    return check_code(text, index, pricing_context((), usage))
 
 
 def product_line(product, quantity: int) -> CartLine:
@@ -166,36 +89,3 @@ def product_line(product, quantity: int) -> CartLine:
         quantity=quantity,
         unit_cost_cents=product.cost_cents,
     )
-
-
-def _one_unit(product) -> CartSnapshot:
-    return CartSnapshot(lines=(product_line(product, 1),))
-
-
-def sale_prices(products: Iterable) -> dict[int, SalePrice]:
-    """Automatic sale prices by product id, for products whose price a promotion lowers.
-
-    Each product is priced as a one-unit cart against the automatic product-class
-    promotions only; usage counters for all of them come in one query.
-    """
-    index = compiled_promotions().sale_index
-    if not len(index):
-        return {}
-    carts = {product.id: _one_unit(product) for product in products}
-    candidates = {p.id: p for cart in carts.values() for p in index.candidates(cart, ())}
-    if not candidates:
-        return {}
-    context = _context((), load_usage(candidates.values(), (), None))
-    prices: dict[int, SalePrice] = {}
-    for product_id, cart in carts.items():
-        priced = price_cart(cart, index, context)
-        line = priced.lines[0]
-        if line.total_cents < line.subtotal_cents:
-            names = tuple(discount.name for discount in priced.discounts)
-            prices[product_id] = SalePrice(line.total_cents, line.subtotal_cents, names)
-    return prices
-
-
-def sale_price(product) -> SalePrice | None:
-    """The automatic sale price of one product, or None."""
-    return sale_prices([product]).get(product.id)

@@ -1,4 +1,4 @@
-"""Pricing a stored cart: catalog prices in, the promotions engine's priced cart out."""
+"""What the cart page and the API show: a stored cart priced by the live promotions."""
 
 from dataclasses import dataclass, field
 
