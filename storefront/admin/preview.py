@@ -24,7 +24,7 @@ from promotions.engine import (
     promotion_from_rule,
 )
 from promotions.quotes import price_with, product_line
-from storefront.checkout.shipping import ShippingMethod, shipping_cents
+from storefront.cart.shipping import ShippingMethod, shipping_cents
 
 NEW_ID = 0
 

@@ -6,7 +6,7 @@ from promotions.compile import CompiledPromotions
 from promotions.engine import CartSnapshot, PricedCart
 from promotions.quotes import price_snapshot, product_line
 from storefront.cart.models import Cart
-from storefront.checkout.shipping import ShippingMethod, shipping_cents
+from storefront.cart.shipping import ShippingMethod, shipping_cents
 
 
 @dataclass(frozen=True, slots=True)

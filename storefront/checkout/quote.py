@@ -19,9 +19,9 @@ from promotions.engine import format_cents as money
 from storefront.accounts.identity import same_customer
 from storefront.cart.models import Cart
 from storefront.cart.service import AgeNotConfirmed, ProductUnavailable
+from storefront.cart.shipping import ShippingMethod
 from storefront.cart.view_model import CartView, Shopper, cart_view
 from storefront.checkout.models import Order, OrderStatus
-from storefront.checkout.shipping import ShippingMethod
 from storefront.checkout.tax import tax_cents
 
 

@@ -15,7 +15,7 @@ from marshmallow import (
 
 from core.fields import UtcDateTime, WholeNumber
 from storefront.cart.schemas import LineOut
-from storefront.checkout.shipping import ShippingMethod
+from storefront.cart.shipping import ShippingMethod
 from storefront.checkout.zip_codes import state_of_zip
 
 _STATES = (
