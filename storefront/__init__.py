@@ -138,7 +138,8 @@ def register_instrumentation(app: Flask) -> None:
 
 def register_queue(app: Flask) -> None:
     """Bind the job queue to QUEUE_URL (a worker thread too, under `flask run` on SQLite)."""
-    from storefront.jobs.queue import init_queue
+    from storefront.jobs import tasks  # noqa: F401  (registers every task with the queue)
+    from storefront.queue import init_queue
 
     init_queue(app)
 

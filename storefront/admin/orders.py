@@ -9,8 +9,9 @@ from core.auth import Role
 from core.extensions import db
 from storefront.admin.auth import admin_required
 from storefront.checkout.cancel import cancel_order
-from storefront.checkout.models import OrderStatus, OutboxMessage
+from storefront.checkout.models import OrderStatus
 from storefront.checkout.queries import list_orders, order_by_number
+from storefront.mail.models import OutboxMessage
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
 PER_PAGE = 25

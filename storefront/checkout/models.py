@@ -4,7 +4,7 @@ import enum
 import secrets
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.columns import enum_type, utcnow
@@ -33,13 +33,6 @@ class PaymentStatus(enum.StrEnum):
 class KeyStatus(enum.StrEnum):
     IN_FLIGHT = "in_flight"
     DONE = "done"
-
-
-class OutboxStatus(enum.StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"  # claimed by a worker: never sent twice, even if that worker dies
-    SENT = "sent"
-    FAILED = "failed"
 
 
 class Order(db.Model):
@@ -160,22 +153,3 @@ class IdempotencyKey(db.Model):
     response_body: Mapped[dict | None] = mapped_column(JSON)
     order_number: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class OutboxMessage(db.Model):
-    """Mail written in the order's transaction, so a confirmation exists exactly when the order does."""
-
-    __tablename__ = "outbox_messages"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    recipient: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    html_body: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[OutboxStatus] = mapped_column(enum_type(OutboxStatus), default=OutboxStatus.PENDING, index=True)
-    attempts: Mapped[int] = mapped_column(default=0)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    sent_at: Mapped[datetime | None]
-    # When a failed message may be tried again (exponential backoff); None: no more tries.
-    next_attempt_at: Mapped[datetime | None]

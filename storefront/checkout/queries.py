@@ -5,8 +5,8 @@ from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from core.pagination import Page
-from storefront.accounts.identity import is_same_customer
 from storefront.checkout.models import Order, OrderStatus
+from storefront.identity import is_same_customer
 
 
 def _with_details():

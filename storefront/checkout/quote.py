@@ -16,13 +16,13 @@ from core.errors import Invalid
 from core.extensions import db
 from promotions.engine import ExplanationStatus
 from promotions.engine import format_cents as money
-from storefront.accounts.identity import same_customer
 from storefront.cart.models import Cart
 from storefront.cart.service import AgeNotConfirmed, ProductUnavailable
 from storefront.cart.shipping import ShippingMethod
 from storefront.cart.view_model import CartView, Shopper, cart_view
 from storefront.checkout.models import Order, OrderStatus
 from storefront.checkout.tax import tax_cents
+from storefront.identity import same_customer
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from core.extensions import db
 from core.transactions import write_transaction
 from promotions import service
 from storefront.jobs.models import Job, JobKind, StagedCode
-from storefront.jobs.runner import Outcome, Progress, create_job, handles
+from storefront.jobs.runner import Outcome, Progress, handles, start_job
 
 MAX_CODES = 100_000
 CHUNK = 2_000
@@ -28,11 +28,7 @@ def start_batch(promotion_id: int, count: int, *, prefix: str, length: int, usag
     service.check_codes_allowed(promotion_id)
     params = {"promotion_id": promotion_id, "count": count, "prefix": prefix, "length": length,
               "usage_limit": usage_limit}
-    job_id = create_job(JobKind.CODE_BATCH, params, lock_key=batch_lock(promotion_id), actor=actor)
-    from storefront.jobs.tasks import do_job
-
-    do_job(job_id)
-    return job_id
+    return start_job(JobKind.CODE_BATCH, params, lock_key=batch_lock(promotion_id), actor=actor)
 
 
 def _taken(codes: list[str]) -> set[str]:
