@@ -79,7 +79,8 @@ def prepare(path: Path, promotions: int) -> Store:
     sys.path.insert(0, str(ROOT))
     from core.auth import Role
     from core.extensions import db
-    from promotions.service import duplicate_promotion, list_promotions
+    from promotions.queries import list_promotions
+    from promotions.service import duplicate_promotion
     from storefront import create_app
     from storefront.accounts.service import save_user
     from storefront.accounts.tokens import issue_token

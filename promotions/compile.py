@@ -28,8 +28,7 @@ from promotions.engine import (
     promotion_from_rule,
 )
 from promotions.models import Promotion as PromotionRow
-from promotions.models import PromotionCode, PromotionStatus
-from promotions.service import current_version
+from promotions.models import PromotionCode, PromotionStatus, PromotionVersion
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +72,11 @@ def init_app(app) -> None:
 
 def _cache() -> _Cache:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def current_version() -> int:
+    """The promotions version: one tiny query, the only one pricing makes about promotions."""
+    return db.session.scalar(select(PromotionVersion.version).where(PromotionVersion.id == 1)) or 0
 
 
 def compiled_promotions(version: int | None = None) -> CompiledPromotions:

@@ -12,9 +12,10 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional, Rege
 
 from core.errors import StoreError
 from core.extensions import db
-from promotions import service
+from promotions.codes import add_code
 from promotions.engine import normalize_code
 from promotions.models import PromotionCode
+from promotions.queries import get_promotion
 from storefront.admin.auth import admin_required
 from storefront.checkout.models import Order, OrderDiscount
 from storefront.jobs.code_batches import MAX_CODES, batch_lock, start_batch
@@ -43,7 +44,7 @@ def _codes(promotion_id: int) -> list[PromotionCode]:
 
 
 def _page(promotion_id: int, add=None, generate=None, running: int | None = None, status: int = 200):
-    promotion = service.get_promotion(promotion_id)
+    promotion = get_promotion(promotion_id)
     return render_template(
         "admin/promotions/codes.html", promotion=promotion, codes=_codes(promotion_id), shown=SHOWN,
         add=add or AddCodeForm(formdata=None), generate=generate or GenerateForm(formdata=None),
@@ -64,7 +65,7 @@ def add(promotion_id: int):
     if not form.validate_on_submit():
         return _page(promotion_id, add=form, status=422)
     try:
-        row = service.add_code(promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email)
+        row = add_code(promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email)
     except StoreError as error:
         form.code.errors = [*form.code.errors, error.message]
         return _page(promotion_id, add=form, status=error.status)
@@ -107,7 +108,7 @@ def generate(promotion_id: int):
 @bp.get("/<int:promotion_id>/codes.csv")
 @staff
 def download(promotion_id: int):
-    service.get_promotion(promotion_id)
+    get_promotion(promotion_id)
     rows = db.session.execute(
         select(PromotionCode.code, PromotionCode.usage_limit, PromotionCode.times_used)
         .where(PromotionCode.promotion_id == promotion_id).order_by(PromotionCode.id)

@@ -8,7 +8,7 @@ from catalog.models import Product
 from catalog.queries import departments
 from core.extensions import db
 from promotions.models import DisplayStatus, Promotion, PromotionAuditEntry, PromotionCode
-from promotions.service import display_status, now_utc
+from promotions.queries import display_status, now_utc
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ import io
 from flask import Blueprint, Response, render_template, request
 from marshmallow import ValidationError
 
-from promotions.service import list_promotions
+from promotions.queries import list_promotions
 from storefront.admin.auth import admin_required
 from storefront.admin.chart import day_chart
 from storefront.admin.report_schemas import ReportQuery
