@@ -12,9 +12,7 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -22,7 +20,8 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.live import LiveServer, free_port
+
 BODY = {
     "email": "bench@example.com",
     "shipping_address": {"name": "Bench", "line1": "1 Main St", "city": "Portland", "region": "OR",
@@ -30,12 +29,6 @@ BODY = {
     "shipping_method": "standard",
     "payment": {"card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099, "cvc": "123"},
 }
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def prepare_database(url: str) -> None:
@@ -56,19 +49,12 @@ def prepare_database(url: str) -> None:
         db.engine.dispose()
 
 
-def start_server(url: str, port: int, workers: int) -> subprocess.Popen:
+def gunicorn(url: str, port: int, workers: int) -> LiveServer:
+    """gunicorn with threaded workers, so many clients check out at once."""
     env = os.environ | {"DATABASE_URL": url, "SECRET_KEY": "bench", "RATELIMIT_ENABLED": "0"}
     command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
                "--threads", "4", "--worker-class", "gthread", "--log-level", "warning", "wsgi:app"]
-    server = subprocess.Popen(command, cwd=ROOT, env=env)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server
-        except OSError:
-            time.sleep(0.1)
-    server.terminate()
-    raise RuntimeError("gunicorn did not start")
+    return LiveServer(command, env, port)
 
 
 def call(conn, method, path, body=None, headers=None):
@@ -133,19 +119,20 @@ def run(port: int, clients: int, orders: int, deadline: float) -> dict:
 
 
 def add_database_arguments(parser: argparse.ArgumentParser) -> None:
-    """--pg-url, shared by the benchmarks that run on both databases."""
+    """--backends and --pg-url, shared by the benchmarks that run on both databases."""
+    parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--pg-url", default=os.environ.get("BENCH_DATABASE_URL",
                                                           "postgresql://postgres@127.0.0.1:5432/bench_checkout"))
 
 
-def database_urls(args: argparse.Namespace, tmp: str) -> dict[str, str]:
-    """The scratch database of each backend: the given PostgreSQL one, a SQLite file in `tmp`."""
-    return {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+def database_urls(args: argparse.Namespace, tmp: str) -> list[tuple[str, str]]:
+    """(backend, scratch database) for each of --backends: the given PostgreSQL one, a SQLite file in `tmp`."""
+    urls = {"postgresql": args.pg_url, "sqlite": f"sqlite:///{Path(tmp) / 'bench.db'}"}
+    return [(backend, urls[backend]) for backend in args.backends.split(",")]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--clients", default="1,8,32")
     parser.add_argument("--orders", type=int, default=20, help="orders per client")
     parser.add_argument("--workers", type=int, default=4)
@@ -153,20 +140,14 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=0, help="port of the server (default: any free one)")
     add_database_arguments(parser)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls = database_urls(args, tmp)
-        for backend in args.backends.split(","):
-            prepare_database(urls[backend])
+        for backend, url in database_urls(args, tmp):
+            prepare_database(url)
             port = args.port or free_port()
-            server = start_server(urls[backend], port, args.workers)
-            try:
+            with gunicorn(url, port, args.workers):
                 for clients in (int(c) for c in args.clients.split(",")):
                     rows.append((backend, run(port, clients, args.orders, args.deadline)))
-            finally:
-                server.terminate()
-                server.wait(timeout=30)
     print(f"\ncheckout over HTTP, gunicorn {args.workers} workers x 4 threads, {args.orders} orders/client")
     print(f"{'backend':<11} {'clients':>7} {'orders':>7} {'orders/s':>9} {'p50 ms':>8} {'p99 ms':>8}  non-201")
     for backend, row in rows:

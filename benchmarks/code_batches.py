@@ -9,14 +9,10 @@ each, and copying the batch into promotion_codes. Never asserted in tests.
 """
 
 import argparse
-import sys
 import tempfile
 import time
-from pathlib import Path
 
 from benchmarks.checkout import add_database_arguments, database_urls
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def measure(url: str, count: int) -> tuple[float, int]:
@@ -50,16 +46,11 @@ def measure(url: str, count: int) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--backends", default="postgresql,sqlite")
     parser.add_argument("--count", type=int, default=100_000)
     add_database_arguments(parser)
     args = parser.parse_args()
-    sys.path.insert(0, str(ROOT))
-    rows = []
     with tempfile.TemporaryDirectory() as tmp:
-        urls = database_urls(args, tmp)
-        for backend in args.backends.split(","):
-            rows.append((backend, *measure(urls[backend], args.count)))
+        rows = [(backend, *measure(url, args.count)) for backend, url in database_urls(args, tmp)]
     print(f"\ncode batch of {args.count:,} as a job (inline)")
     print(f"{'backend':<11} {'codes':>8} {'seconds':>8} {'codes/s':>9}")
     for backend, seconds, made in rows:

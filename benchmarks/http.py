@@ -19,34 +19,27 @@ a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements
 from __future__ import annotations
 
 import argparse
-import http.client
+import json
 import os
 import re
 import shutil
-import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.live import ROOT, LiveServer, free_port, request
+from benchmarks.load import Target, run_python, run_wrk
+from storefront.config import normalise_database_url
+
 CODE = "BNR41921"
 CART_SKUS = ["SLP-MEL-3-60", "SLP-MAG-GLY-120", "SUP-ASHW-60"]
 PRODUCT_SKU = "SLP-MEL-3-60"
 ARTICLE_SLUG = "small-fibre-nerves-and-fibromyalgia"
-
-
-@dataclass(frozen=True)
-class Target:
-    name: str
-    path: str
-    headers: dict
 
 
 @dataclass(frozen=True)
@@ -60,12 +53,6 @@ class Result:
 
 
 # ---------- the server ----------
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def cache_env(cache: bool, args) -> dict:
@@ -110,67 +97,17 @@ def prepare_database(database_url: str, env: dict) -> None:
     subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True)
 
 
-class Server:
-    """gunicorn with the repository's gunicorn.conf.py, bound to a free loopback port."""
-
-    def __init__(self, env: dict, workers: int | None, port: int | None = None):
-        self.port = port or free_port()
-        self.env = dict(env, BIND=f"127.0.0.1:{self.port}")
-        if workers:
-            self.env["WEB_CONCURRENCY"] = str(workers)
-        self.process: subprocess.Popen | None = None
-
-    def __enter__(self) -> Server:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"],
-            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited:\n" + self.process.stderr.read().decode()[-2000:])
-            try:
-                if request(self.port, "/healthz")[0] == 200:
-                    return self
-            except OSError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("gunicorn did not become healthy in 30 s")
-
-    def __exit__(self, *exc) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-    def worker_rss_mb(self) -> list[float]:
-        """Resident memory of each worker (children of the gunicorn master), in MB."""
-        sizes = []
-        for status in Path("/proc").glob("[0-9]*/status"):
-            try:
-                text = status.read_text()
-            except OSError:
-                continue
-            if re.search(rf"^PPid:\s+{self.process.pid}$", text, re.M):
-                match = re.search(r"^VmRSS:\s+(\d+) kB", text, re.M)
-                if match:
-                    sizes.append(int(match.group(1)) / 1024)
-        return sorted(sizes)
+def gunicorn(env: dict, workers: int | None, port: int | None) -> LiveServer:
+    """gunicorn with the repository's gunicorn.conf.py, bound to a loopback port."""
+    port = port or free_port()
+    env = dict(env, BIND=f"127.0.0.1:{port}")
+    if workers:
+        env["WEB_CONCURRENCY"] = str(workers)
+    command = [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py", "wsgi:app"]
+    return LiveServer(command, env, port)
 
 
-# ---------- a tiny HTTP client for setting up the cart ----------
-
-
-def request(port: int, path: str, *, method="GET", body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        connection.request(method, path, body=body, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read()
-    finally:
-        connection.close()
+# ---------- setting up the carts ----------
 
 
 class Browser:
@@ -201,8 +138,6 @@ class Browser:
 
 
 def product_slug(port: int, sku: str) -> str:
-    import json
-
     status, _, body = request(port, f"/api/v1/products/{sku}")
     return json.loads(body)["slug"] if status == 200 else "melatonin"
 
@@ -218,8 +153,6 @@ def cart_page_session(port: int) -> tuple[str, str]:
 
 
 def api_cart_token(port: int) -> str:
-    import json
-
     _, _, body = request(port, "/api/v1/carts", method="POST")
     token = json.loads(body)["token"]
     json_headers = {"Content-Type": "application/json"}
@@ -239,55 +172,6 @@ def sql_count(port: int, target: Target) -> str:
     return count if status == 200 else f"{count} ({status})"
 
 
-def run_wrk(port: int, target: Target, seconds: int, connections: int) -> tuple[float, float, float, int]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
-    for name, value in target.headers.items():
-        command += ["-H", f"{name}: {value}"]
-    output = subprocess.run(command + [f"http://127.0.0.1:{port}{target.path}"], capture_output=True, text=True, check=True).stdout
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = _wrk_ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1))
-    p99 = _wrk_ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1))
-    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
-    return rps, p50, p99, int(errors.group(1)) if errors else 0
-
-
-def _wrk_ms(text: str) -> float:
-    value, unit = re.match(r"([\d.]+)(\w+)", text).groups()
-    return float(value) * {"us": 0.001, "ms": 1, "s": 1000, "m": 60000}[unit]
-
-
-def run_python(port: int, target: Target, seconds: int, connections: int) -> tuple[float, float, float, int]:
-    """Keep-alive connections from threads; bounded by `seconds`. A floor, not a ceiling."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    stop = time.monotonic() + seconds
-
-    def worker():
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-        mine = []
-        while time.monotonic() < stop:
-            started = time.perf_counter()
-            connection.request("GET", target.path, headers=target.headers)
-            response = connection.getresponse()
-            response.read()
-            mine.append(time.perf_counter() - started)
-            if response.status >= 400:
-                errors[0] += 1
-        connection.close()
-        with lock:
-            latencies.extend(mine)
-
-    threads = [threading.Thread(target=worker) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    latencies.sort()
-    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else 0
-    return len(latencies) / seconds, statistics.median(latencies) * 1000, p99 * 1000, errors[0]
-
-
 # ---------- the run ----------
 
 
@@ -298,7 +182,7 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
         backend = f" ({args.cache_backend})" if cache else ""
         label = f"{label}, shelf cache {'on' if cache else 'off'}{backend}"
         prepare_database(url, env)
-        with Server(env, args.workers, args.port) as server:
+        with gunicorn(env, args.workers, args.port) as server:
             port = server.port
             cookie, note = cart_page_session(port)
             targets = [
@@ -352,8 +236,6 @@ def main() -> None:
     args = parser.parse_args()
     databases = [("SQLite", "")]
     if (postgres := os.environ.get("BENCH_DATABASE_URL")) and not args.sqlite_only:
-        from storefront.config import normalise_database_url
-
         databases.append(("PostgreSQL", normalise_database_url(postgres)))
     for cache in {"on": [True], "off": [False], "both": [True, False]}[args.cache]:
         for label, url in databases:

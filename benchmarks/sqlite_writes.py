@@ -14,13 +14,9 @@ and asserts no 5xx and every change kept (never timings).
 """
 
 import argparse
-import http.client
-import json
 import os
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -30,7 +26,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.live import LiveServer, call_json, free_port
+
 APP = 'storefront:create_app({"RATELIMIT_ENABLED": False})'
 SKU = "SUP-D3-K2-60"
 EDITED = "Edited in a burst"
@@ -63,23 +60,12 @@ class Burst:
         return ordered[min(len(ordered) - 1, int(len(ordered) * share))] * 1000
 
 
-def free_port(candidates=None) -> int:
-    for port in candidates or [0]:
-        with socket.socket() as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return sock.getsockname()[1]
-    raise RuntimeError("no free port")
-
-
 def prepare(path: Path, promotions: int) -> Store:
     """A demo store with a staff token and `promotions` copies of a demo promotion to edit."""
-    sys.path.insert(0, str(ROOT))
     from core.auth import Role
     from core.extensions import db
-    from promotions.service import duplicate_promotion, list_promotions
+    from promotions.queries import list_promotions
+    from promotions.service import duplicate_promotion
     from storefront import create_app
     from storefront.accounts.service import save_user
     from storefront.accounts.tokens import issue_token
@@ -101,96 +87,22 @@ def prepare(path: Path, promotions: int) -> Store:
     return store
 
 
-class Server:
+def server(kind: str, path: Path, port: int, workers: int = 4) -> LiveServer:
     """gunicorn with sync workers (processes) or `flask run` (threads), on a loopback port."""
-
-    def __init__(self, kind: str, path: Path, port: int, workers: int = 4):
-        env = os.environ | {
-            "DATABASE_URL": f"sqlite:///{path}",
-            "SECRET_KEY": "bench",
-            "CACHE_TYPE": "NullCache",
-        }
-        bin_dir = Path(sys.executable).parent
-        if kind == "gunicorn":
-            command = [
-                str(bin_dir / "gunicorn"),
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "sync",
-                "--timeout",
-                "60",
-                "--log-level",
-                "warning",
-                APP,
-            ]
-        else:
-            command = [
-                str(bin_dir / "flask"),
-                "--app",
-                APP,
-                "run",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ]
-        self.port = port
-        self.process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
-        self._wait_until_up()
-
-    def _wait_until_up(self) -> None:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read().decode()[-2000:])
-            try:
-                if call(self.port, "GET", "/healthz")[0] == 200:
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("server did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.process.stderr.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.stop()
-
-
-def call(port: int, method: str, path: str, body=None, headers=None) -> tuple[int, dict]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        conn.request(
-            method,
-            path,
-            body=None if body is None else json.dumps(body),
-            headers={"Content-Type": "application/json", "Accept": "application/json"}
-            | (headers or {}),
-        )
-        response = conn.getresponse()
-        raw = response.read()
-        return response.status, json.loads(raw) if raw.startswith(b"{") else {}
-    finally:
-        conn.close()
+    env = os.environ | {"DATABASE_URL": f"sqlite:///{path}", "SECRET_KEY": "bench", "CACHE_TYPE": "NullCache"}
+    bin_dir = Path(sys.executable).parent
+    if kind == "gunicorn":
+        command = [
+            str(bin_dir / "gunicorn"), "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+            "--worker-class", "sync", "--timeout", "60", "--log-level", "warning", APP,
+        ]
+    else:
+        command = [str(bin_dir / "flask"), "--app", APP, "run", "--host", "127.0.0.1", "--port", str(port)]
+    return LiveServer(command, env, port)
 
 
 def new_cart(port: int) -> str:
-    status, body = call(port, "POST", "/api/v1/carts")
+    status, body = call_json(port, "POST", "/api/v1/carts")
     if status != 201:
         raise RuntimeError(f"creating a cart answered {status}")
     return body["token"]
@@ -206,7 +118,7 @@ def burst(port: int, requests: list[tuple[str, str, dict, dict]]) -> tuple[Count
         barrier.wait()
         started = time.perf_counter()
         try:
-            statuses[i] = call(port, method, path, body, headers)[0]
+            statuses[i] = call_json(port, method, path, body, headers)[0]
         except OSError:
             statuses[i] = 599  # connection refused or reset: count it as a server failure
         latencies[i] = time.perf_counter() - started
@@ -281,8 +193,8 @@ def measure(kind: str, size: int, port: int | None = None) -> Iterator[Burst]:
     """A fresh store, one server of `kind`, the four bursts."""
     with tempfile.TemporaryDirectory() as tmp:
         store = prepare(Path(tmp) / "store.db", size)
-        with Server(kind, store.path, port or free_port()) as server:
-            yield from run_bursts(server.port, store, size)
+        with server(kind, store.path, port or free_port()) as running:
+            yield from run_bursts(running.port, store, size)
 
 
 def row(kind: str, result: Burst) -> str:

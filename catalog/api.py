@@ -1,21 +1,18 @@
 """Public catalog API: list and read products."""
 
 from flask_smorest import Blueprint
-from marshmallow import Schema, fields
+from marshmallow import fields
 
 from catalog.queries import ProductFilter, product_by_sku, product_page
 from catalog.schemas import ProductListQuery, ProductOut
 from core.errors import NotFound
+from core.pagination import PageOut
 
 blp = Blueprint("products_api", __name__, url_prefix="/api/v1/products", description="Products")
 
 
-class ProductPageOut(Schema):
+class ProductPageOut(PageOut):
     items = fields.List(fields.Nested(ProductOut))
-    page = fields.Integer()
-    per_page = fields.Integer()
-    total = fields.Integer()
-    pages = fields.Integer()
 
 
 @blp.route("")

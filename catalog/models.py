@@ -1,16 +1,13 @@
 """Departments and products; prices are integer cents, stock never below zero."""
 
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.columns import utcnow
 from core.extensions import db
 from core.versions import VersionCounter
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class Department(db.Model):

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Generic, TypeVar
 
+from marshmallow import Schema, fields
+
 T = TypeVar("T")
 
 
@@ -25,3 +27,12 @@ class Page(Generic[T]):
     @property
     def has_next(self) -> bool:
         return self.page < self.pages
+
+
+class PageOut(Schema):
+    """A page in an API answer; a subclass adds `items`, the list of its own schema."""
+
+    page = fields.Integer()
+    per_page = fields.Integer()
+    total = fields.Integer()
+    pages = fields.Integer()

@@ -6,7 +6,8 @@ from marshmallow import Schema, ValidationError, fields, pre_dump, validate, val
 
 from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
 from core.fields import PatchSchema, UtcDateTime, WholeNumber
-from promotions import service
+from promotions import queries, service
+from promotions.codes import MAX_BATCH, add_code, generate_codes
 from promotions.models import PromotionStatus, as_utc
 from promotions.schemas import CodeText, PromotionIn
 
@@ -63,7 +64,7 @@ class PromotionOut(Schema):
             "id": promotion.id,
             "show_in_banner": promotion.show_in_banner,
             "status": promotion.status.value,
-            "display_status": service.display_status(promotion).value,
+            "display_status": queries.display_status(promotion).value,
             "times_used": promotion.times_used,
             "given_cents": promotion.given_cents,
             "created_at": as_utc(promotion.created_at),
@@ -83,7 +84,7 @@ class CodesIn(Schema):
     """Either one `code`, or `count` generated codes (with an optional `prefix`)."""
 
     code = CodeText()
-    count = WholeNumber(validate=validate.Range(1, service.MAX_BATCH))
+    count = WholeNumber(validate=validate.Range(1, MAX_BATCH))
     prefix = fields.String(
         load_default="",
         validate=validate.Regexp(r"^[A-Za-z0-9]{0,12}-?$", error="Up to 12 letters or digits."),
@@ -114,7 +115,7 @@ def _actor() -> str:
 def list_promotions(args):
     """Every promotion, highest priority first; filter by stored `status`."""
     status = args.get("status")
-    return service.list_promotions(PromotionStatus(status) if status else None)
+    return queries.list_promotions(PromotionStatus(status) if status else None)
 
 
 @blp.route("", methods=["POST"])
@@ -133,7 +134,7 @@ def create(data):
 @blp.response(200, PromotionOut)
 def show(promotion_id):
     """One promotion."""
-    return service.get_promotion(promotion_id)
+    return queries.get_promotion(promotion_id)
 
 
 @blp.route("/<int:promotion_id>", methods=["PATCH"])
@@ -165,12 +166,12 @@ def delete(promotion_id):
 def add_codes(data, promotion_id):
     """Add one code (`{"code"}`) or generate `count` unique codes without look-alike characters."""
     if "code" in data:
-        row = service.add_code(
+        row = add_code(
             promotion_id, data["code"], usage_limit=data.get("usage_limit"), actor=_actor()
         )
         codes = [row.code]
     else:
-        codes = service.generate_codes(
+        codes = generate_codes(
             promotion_id,
             data["count"],
             prefix=data["prefix"].upper(),

@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from promotions.compile import CompiledPromotions, compiled_promotions
 from promotions.engine import PromotionUsage
-from promotions.pricing import load_usage
+from promotions.usage import load_usage
 
 log = logging.getLogger(__name__)
 _NO_USAGE = PromotionUsage()

@@ -3,7 +3,7 @@
 The cache is keyed by the promotions version (`promotion_version`), which every write to
 promotions or codes moves (core.versions). Reading it costs one tiny query; the
 promotion and code rows are read again only when it changed, so pricing a cart reads no
-promotion rows. Usage counters are read apart from the cache (`promotions.pricing` loads
+promotion rows. Usage counters are read apart from the cache (`promotions.usage` loads
 them for the few candidates of a cart), so they are current even between rebuilds.
 """
 
@@ -17,6 +17,7 @@ from flask import current_app
 from sqlalchemy import select
 
 from core.extensions import db
+from core.versions import read_versions
 from promotions.engine import (
     Code,
     DiscountClass,
@@ -29,7 +30,6 @@ from promotions.engine import (
 )
 from promotions.models import Promotion as PromotionRow
 from promotions.models import PromotionCode, PromotionStatus
-from promotions.service import current_version
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,12 @@ def init_app(app) -> None:
 
 def _cache() -> _Cache:
     return current_app.extensions[EXTENSION_KEY]
+
+
+def current_version() -> int:
+    """The promotions version: the one query pricing makes about promotions (core.versions
+    reads every counter at once, alone when no transaction is going)."""
+    return read_versions()[0]
 
 
 def compiled_promotions(version: int | None = None) -> CompiledPromotions:

@@ -13,7 +13,6 @@ from sqlalchemy import (
     JSON,
     Boolean,
     DateTime,
-    Enum,
     ForeignKey,
     Integer,
     String,
@@ -22,13 +21,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.columns import enum_type, utcnow
 from core.extensions import db
 from core.versions import VersionCounter
 from promotions.engine import Stacking, Trigger
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def as_utc(value: datetime | None) -> datetime | None:
@@ -36,10 +32,6 @@ def as_utc(value: datetime | None) -> datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=UTC)
-
-
-def _enum(cls: type[StrEnum]) -> Enum:
-    return Enum(cls, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class PromotionStatus(StrEnum):
@@ -70,9 +62,9 @@ class Promotion(db.Model):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     terms: Mapped[str] = mapped_column(Text, default="")
-    trigger: Mapped[Trigger] = mapped_column(_enum(Trigger))
+    trigger: Mapped[Trigger] = mapped_column(enum_type(Trigger))
     priority: Mapped[int] = mapped_column(default=0)
-    stacking: Mapped[Stacking] = mapped_column(_enum(Stacking), default=Stacking.COMBINABLE)
+    stacking: Mapped[Stacking] = mapped_column(enum_type(Stacking), default=Stacking.COMBINABLE)
     combines_with: Mapped[list[str] | None] = mapped_column(JSON)  # None: every class
     starts_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     ends_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # exclusive
@@ -82,7 +74,7 @@ class Promotion(db.Model):
     banner_text: Mapped[str | None] = mapped_column(String(200))
     show_in_banner: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[PromotionStatus] = mapped_column(
-        _enum(PromotionStatus), default=PromotionStatus.ACTIVE, index=True
+        enum_type(PromotionStatus), default=PromotionStatus.ACTIVE, index=True
     )
     rule: Mapped[dict] = mapped_column(JSON)
     times_used: Mapped[int] = mapped_column(default=0)

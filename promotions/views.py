@@ -7,8 +7,8 @@ from flask import Blueprint, abort, current_app, render_template
 from core.errors import NotFound
 from promotions.banner import banner_context
 from promotions.models import PromotionStatus, as_utc
-from promotions.pricing import sale_price, sale_prices
-from promotions.service import display_status, get_promotion
+from promotions.queries import display_status, get_promotion
+from promotions.sale_prices import sale_price, sale_prices
 
 bp = Blueprint("promotions", __name__, url_prefix="/offers")
 bp.app_context_processor(banner_context)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the flat SVG demo art for the Verdant & Vale storefront.
 
-Reads ``catalog/demo_data.py`` and writes:
+Reads ``catalog/demo_store.toml`` and writes:
 
 * ``storefront/static/img/products/<image>`` for every product,
 * ``storefront/static/img/departments/<slug>.svg`` for every department,
@@ -14,15 +14,15 @@ Usage:  python scripts/make_demo_art.py
 """
 from __future__ import annotations
 
-import importlib.util
 import re
 import sys
+import tomllib
 from pathlib import Path
 from xml.dom import minidom
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA_FILE = ROOT / "catalog" / "demo_data.py"
+DATA_FILE = ROOT / "catalog" / "demo_store.toml"
 IMG_DIR = ROOT / "storefront" / "static" / "img"
 MAX_BYTES = 3 * 1024
 
@@ -53,10 +53,8 @@ TUBE_TAGS = {"topical"}
 
 
 def load_demo_data():
-    spec = importlib.util.spec_from_file_location("_vv_demo_data", DATA_FILE)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.DEPARTMENTS, module.PRODUCTS
+    store = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    return store["departments"], store["products"]
 
 
 def product_kind(tags) -> str:

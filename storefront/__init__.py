@@ -120,7 +120,7 @@ def register_promotions_admin_store(app: Flask) -> None:
     from catalog import queries as catalog
     from promotions.admin.store import Store, plug_in
     from storefront.checkout.queries import code_uses
-    from storefront.checkout.shipping import standard_shipping_cents
+    from storefront.cart.shipping import standard_shipping_cents
     from storefront.jobs.code_batches import running_batch, start_batch
 
     plug_in(app, Store(
@@ -157,7 +157,8 @@ def register_instrumentation(app: Flask) -> None:
 
 def register_queue(app: Flask) -> None:
     """Bind the job queue to QUEUE_URL (a worker thread too, under `flask run` on SQLite)."""
-    from storefront.jobs.queue import init_queue
+    from storefront.jobs import tasks  # noqa: F401  (registers every task with the queue)
+    from storefront.queue import init_queue
 
     init_queue(app)
 

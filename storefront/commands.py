@@ -4,13 +4,14 @@ import click
 from flask import Flask
 
 from core.auth import Role
+from storefront.accounts.service import save_user
+from storefront.demo import seed_demo_store
+from storefront.queue import queue
 
 
 @click.command("seed-demo")
 def seed_demo_command():
     """Fill an empty database with the demo store (does nothing on a seeded one)."""
-    from storefront.demo import seed_demo_store
-
     if seed_demo_store():
         click.echo("Demo store created.")
     else:
@@ -28,8 +29,6 @@ def seed_demo_command():
 )
 def create_admin_command(email: str, password: str, role: str):
     """Create an admin user, or update the password and role of an existing one."""
-    from storefront.accounts.service import save_user
-
     if len(password) < 10:
         raise click.BadParameter("use at least 10 characters", param_hint="--password")
     if "@" not in email:
@@ -43,8 +42,6 @@ def create_admin_command(email: str, password: str, role: str):
 @click.option("--no-periodic", is_flag=True, help="Leave the periodic sweeps to other workers.")
 def worker_command(workers: int, no_periodic: bool):
     """Take jobs from QUEUE_URL until stopped (Ctrl-C finishes the jobs in hand first)."""
-    from storefront.jobs.queue import queue
-
     if queue.immediate:
         raise click.UsageError("QUEUE_URL=immediate runs jobs inline; there is nothing to consume.")
     queue.create_consumer(workers=workers, worker_type="thread", periodic=not no_periodic).run()

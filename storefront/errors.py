@@ -5,13 +5,15 @@ The refusals themselves (StoreError and friends) live in core.errors; this modul
 
 from contextlib import suppress
 
-from flask import Flask, jsonify, make_response, render_template, request
+from flask import Flask, current_app, jsonify, make_response, render_template, request
 from marshmallow import ValidationError
 from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from core.errors import StoreError
+from core.extensions import db
 from core.refusals import Refusal
+from core.transactions import StoreBusy, is_lock_timeout
 
 
 def flatten_messages(messages) -> dict:
@@ -109,8 +111,6 @@ def handle_store_error(error: StoreError):
 
 def handle_database_error(error: DBAPIError):
     """A lock that outlasted the busy timeout outside `write_transaction` is still a 503."""
-    from core.transactions import StoreBusy, is_lock_timeout
-
     if is_lock_timeout(error):
         _discard_failed_transaction()
         return handle_store_error(StoreBusy())
@@ -124,8 +124,6 @@ def handle_validation_error(error: ValidationError):
 
 def handle_unexpected(error: Exception):
     """Never leak a stack trace; log it and answer a plain 500."""
-    from flask import current_app
-
     current_app.logger.exception("Unhandled error", exc_info=error)
     _discard_failed_transaction()
     return error_response(500, "server_error", "Something went wrong on our side. Please try again.")
@@ -133,8 +131,6 @@ def handle_unexpected(error: Exception):
 
 def _discard_failed_transaction() -> None:
     """A failed statement leaves PostgreSQL's transaction aborted; roll back so the page renders."""
-    from core.extensions import db
-
     with suppress(Exception):  # the database may be the thing that is down
         db.session.rollback()
 

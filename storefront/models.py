@@ -16,8 +16,8 @@ from storefront.checkout.models import (  # noqa: F401
     Order,
     OrderDiscount,
     OrderLine,
-    OutboxMessage,
     Payment,
 )
 from storefront.content.models import Article, Comment, ContentVersion, Rating  # noqa: F401
 from storefront.jobs.models import Job, StagedCode  # noqa: F401
+from storefront.mail.models import OutboxMessage  # noqa: F401

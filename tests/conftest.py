@@ -134,7 +134,7 @@ def _forget_earlier_tests(app) -> None:
     from catalog import navigation
     from core.extensions import cache, limiter
     from promotions import compile as compiled_promotions
-    from storefront.jobs.queue import init_queue
+    from storefront.queue import init_queue
 
     compiled_promotions.init_app(app)
     app.extensions[navigation.EXTENSION_KEY] = {}

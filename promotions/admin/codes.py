@@ -14,10 +14,11 @@ from core.auth import admin_required
 from core.errors import JobAlreadyRunning, StoreError
 from core.extensions import db
 from core.refusals import attempt
-from promotions import service
 from promotions.admin.store import store
+from promotions.codes import add_code
 from promotions.engine import normalize_code
 from promotions.models import PromotionCode
+from promotions.queries import get_promotion
 
 bp = Blueprint("codes", __name__)
 staff = admin_required()
@@ -43,7 +44,7 @@ def _codes(promotion_id: int) -> list[PromotionCode]:
 
 
 def _page(promotion_id: int, add=None, generate=None, running: int | None = None, status: int = 200):
-    promotion = service.get_promotion(promotion_id)
+    promotion = get_promotion(promotion_id)
     return render_template(
         "admin/promotions/codes.html", promotion=promotion, codes=_codes(promotion_id), shown=SHOWN,
         add=add or AddCodeForm(formdata=None), generate=generate or GenerateForm(formdata=None),
@@ -63,7 +64,7 @@ def add(promotion_id: int):
     form = AddCodeForm()
     if not form.validate_on_submit():
         return _page(promotion_id, add=form, status=422)
-    row, refused = attempt(lambda: service.add_code(
+    row, refused = attempt(lambda: add_code(
         promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email
     ))
     if refused is not None:
@@ -108,7 +109,7 @@ def generate(promotion_id: int):
 @bp.get("/<int:promotion_id>/codes.csv")
 @staff
 def download(promotion_id: int):
-    service.get_promotion(promotion_id)
+    get_promotion(promotion_id)
     rows = db.session.execute(
         select(PromotionCode.code, PromotionCode.usage_limit, PromotionCode.times_used)
         .where(PromotionCode.promotion_id == promotion_id).order_by(PromotionCode.id)

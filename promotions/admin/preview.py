@@ -20,7 +20,7 @@ from promotions.engine import (
     PromotionIndex,
     promotion_from_rule,
 )
-from promotions.pricing import price_with, product_line
+from promotions.quotes import price_with, product_line
 
 NEW_ID = 0
 

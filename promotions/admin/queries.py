@@ -7,7 +7,7 @@ from sqlalchemy import func, or_, select
 from core.extensions import db
 from promotions.admin.store import store
 from promotions.models import DisplayStatus, Promotion, PromotionAuditEntry, PromotionCode
-from promotions.service import display_status, now_utc
+from promotions.queries import display_status, now_utc
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,6 +32,7 @@ from promotions.admin.queries import (
     promotion_rows,
 )
 from promotions.engine import RuleError
+from promotions.queries import display_status, get_promotion
 from promotions.schemas import PromotionIn, to_rule
 from promotions.summary import summarise_rule
 
@@ -153,7 +154,7 @@ def new():
 @bp.route("/<int:promotion_id>/edit", methods=["GET", "POST"])
 @staff
 def edit(promotion_id: int):
-    promotion = service.get_promotion(promotion_id)
+    promotion = get_promotion(promotion_id)
     if request.method == "POST":
         return _save_or_preview(_form(), promotion)
     form = _form(formdata=None)
@@ -180,9 +181,9 @@ class ActionForm(FlaskForm):
 @bp.get("/<int:promotion_id>")
 @staff
 def show(promotion_id: int):
-    promotion = service.get_promotion(promotion_id)
+    promotion = get_promotion(promotion_id)
     return render_template(
-        "admin/promotions/show.html", promotion=promotion, status=service.display_status(promotion),
+        "admin/promotions/show.html", promotion=promotion, status=display_status(promotion),
         summary=_summary(to_rule(promotion)), action=ActionForm(), used=service.was_used(promotion),
     )
 
@@ -225,7 +226,7 @@ def delete(promotion_id: int):
 @bp.get("/<int:promotion_id>/audit")
 @staff
 def audit(promotion_id: int):
-    promotion = service.get_promotion(promotion_id)
+    promotion = get_promotion(promotion_id)
     entries = [(entry, changes(entry.before, entry.after)) for entry in audit_entries(promotion_id)]
     return render_template("admin/promotions/audit.html", promotion=promotion, entries=entries)
 

@@ -3,10 +3,11 @@
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, String
+from sqlalchemy import String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.auth import STAFF_ROLES, Role
+from core.columns import enum_type
 from core.extensions import db
 
 
@@ -17,10 +18,7 @@ class User(UserMixin, db.Model):
     email: Mapped[str] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     name: Mapped[str] = mapped_column(String(120), default="")
-    role: Mapped[Role] = mapped_column(
-        Enum(Role, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
-        default=Role.CUSTOMER,
-    )
+    role: Mapped[Role] = mapped_column(enum_type(Role), default=Role.CUSTOMER)
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=lambda: datetime.now(UTC))
     # Part of the id every session cookie carries: moving it on ends every earlier session.

@@ -6,7 +6,6 @@ from core.auth import Role
 from core.errors import Invalid
 from core.extensions import db
 from core.transactions import write_transaction
-from storefront.accounts.identity import same_customer
 from storefront.accounts.models import User
 from storefront.accounts.passwords import (
     hash_password,
@@ -15,6 +14,7 @@ from storefront.accounts.passwords import (
     verify_password,
 )
 from storefront.accounts.session import end_sessions
+from storefront.identity import same_customer
 
 
 def normalise_email(email: str) -> str:

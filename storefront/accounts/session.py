@@ -10,11 +10,10 @@ from flask_login import LoginManager, current_user, logout_user
 
 from core.extensions import db
 from core.transactions import write_transaction
+from storefront.accounts.models import User
 
 
 def configure_login(login_manager: LoginManager) -> None:
-    from storefront.accounts.models import User
-
     login_manager.session_protection = "strong"
 
     @login_manager.user_loader

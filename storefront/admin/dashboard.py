@@ -13,7 +13,7 @@ from catalog.models import Product
 from core.extensions import db
 from core.timezone import to_local
 from promotions.models import DisplayStatus, Promotion, PromotionStatus, as_utc
-from promotions.service import display_status, now_utc
+from promotions.queries import display_status, now_utc
 from storefront.admin.reporting import Report, build_report, in_period
 from storefront.checkout.models import Order, OrderDiscount
 

@@ -11,7 +11,7 @@ from marshmallow import Schema, fields
 from core.auth import Role, admin_required
 from core.errors import JobAlreadyRunning
 from storefront.jobs.models import JobKind
-from storefront.jobs.runner import LABELS, create_job, get_job, recent_jobs
+from storefront.jobs.runner import LABELS, get_job, recent_jobs, start_job
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 staff = admin_required()
@@ -64,13 +64,10 @@ def export(name: str):
     if not _may_see(kind):
         abort(403)
     try:
-        job_id = create_job(kind, {}, lock_key=f"export:{name}", actor=current_user.email)
+        job_id = start_job(kind, {}, lock_key=f"export:{name}", actor=current_user.email)
     except JobAlreadyRunning as running:
         flash(running.message, "error")
         return redirect(url_for("admin.jobs.show", job_id=running.job_id), code=303)
-    from storefront.jobs.tasks import do_job
-
-    do_job(job_id)
     return redirect(url_for("admin.jobs.show", job_id=job_id), code=303)
 
 

@@ -8,8 +8,9 @@ from sqlalchemy import select
 from core.auth import Role, admin_required
 from core.extensions import db
 from storefront.checkout.cancel import cancel_order
-from storefront.checkout.models import OrderStatus, OutboxMessage
+from storefront.checkout.models import OrderStatus
 from storefront.checkout.queries import list_orders, order_by_number
+from storefront.mail.models import OutboxMessage
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
 PER_PAGE = 25

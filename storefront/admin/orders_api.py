@@ -6,6 +6,7 @@ from marshmallow import Schema, fields, validate
 
 from core.auth import ADMIN_API_SECURITY, Role, admin_api_required
 from core.errors import NotFound
+from core.pagination import PageOut
 from storefront.checkout.cancel import cancel_order
 from storefront.checkout.models import OrderStatus
 from storefront.checkout.queries import list_orders, order_by_number
@@ -22,12 +23,8 @@ class OrderListQuery(Schema):
     per_page = fields.Integer(load_default=25, validate=validate.Range(1, 100))
 
 
-class OrderPageOut(Schema):
+class OrderPageOut(PageOut):
     items = fields.List(fields.Nested(OrderOut))
-    page = fields.Integer()
-    per_page = fields.Integer()
-    total = fields.Integer()
-    pages = fields.Integer()
 
 
 @blp.route("")

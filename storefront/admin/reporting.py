@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import func, select
 
+from core.errors import Invalid
 from core.extensions import db
 from core.timezone import day_bounds, to_local
 from storefront.checkout.models import Order, OrderDiscount, OrderStatus
@@ -72,8 +73,6 @@ def in_period(first: date, last: date) -> tuple:
 def build_report(first: date, last: date, promotion_id: int | None = None) -> Report:
     """Totals, days and (overall) the per-promotion breakdown: two grouped queries."""
     if last < first or (last - first).days >= MAX_DAYS:
-        from core.errors import Invalid
-
         raise Invalid("Choose a period of at most a year, ending after it starts.", fields={"to": ["Check the dates."]})
     period = in_period(first, last)
     discounts = select(

@@ -5,10 +5,10 @@ from flask_limiter.errors import RateLimitExceeded
 from flask_smorest import Blueprint
 
 from storefront.cart import service
-from storefront.cart.pricing import price_cart
 from storefront.cart.reads import read_cart
 from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
+from storefront.cart.view_model import cart_view
 from storefront.errors import error_response, handle_http_exception
 
 blp = Blueprint("carts_api", __name__, url_prefix="/api/v1/carts", description="Carts")
@@ -18,7 +18,7 @@ blp = Blueprint("carts_api", __name__, url_prefix="/api/v1/carts", description="
 @blp.response(201, CartOut)
 def create_cart():
     """Start an empty cart; keep its `token` to address it."""
-    return price_cart(service.create_cart())
+    return cart_view(service.create_cart())
 
 
 @blp.route("/<token>")
@@ -28,7 +28,7 @@ def get_cart(token):
     cart = read_cart(token)
     if cart is None:
         raise service.CartNotFound()
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.route("/<token>/lines", methods=["POST"])
@@ -38,7 +38,7 @@ def add_line(data, token):
     """Add a quantity of a product (adds to an existing line)."""
     cart = service.find_cart(token)
     service.add_item(cart, data["sku"], data["quantity"])
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.route("/<token>/lines/<sku>", methods=["PATCH"])
@@ -48,7 +48,7 @@ def change_line(data, token, sku):
     """Set a line's quantity."""
     cart = service.find_cart(token)
     service.set_quantity(cart, sku, data["quantity"])
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.route("/<token>/lines/<sku>", methods=["DELETE"])
@@ -57,7 +57,7 @@ def remove_line(token, sku):
     """Remove a line."""
     cart = service.find_cart(token)
     service.remove_item(cart, sku)
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.route("/<token>/codes", methods=["POST"])
@@ -70,7 +70,7 @@ def apply_code(data, token):
     and the cart is unchanged. Ten refusals in ten minutes per address or cart: 429."""
     cart = service.find_cart(token)
     service.apply_code(cart, data["code"])
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.route("/<token>/codes/<code>", methods=["DELETE"])
@@ -79,7 +79,7 @@ def remove_code(token, code):
     """Take a code off the cart."""
     cart = service.find_cart(token)
     service.remove_code(cart, code)
-    return price_cart(cart)
+    return cart_view(cart)
 
 
 @blp.errorhandler(RateLimitExceeded)

@@ -2,21 +2,18 @@
 
 import enum
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Enum, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalog.models import Product
+from core.columns import enum_type, utcnow
 from core.extensions import db
 
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class CartStatus(enum.StrEnum):
@@ -44,7 +41,7 @@ class Cart(CartFacts, db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     token: Mapped[str] = mapped_column(String(64), unique=True, default=new_token)
     status: Mapped[CartStatus] = mapped_column(
-        Enum(CartStatus, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e]),
+        enum_type(CartStatus),
         default=CartStatus.OPEN,
     )
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)

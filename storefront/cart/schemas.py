@@ -47,18 +47,23 @@ class DiscountOut(Schema):
     lines = fields.List(fields.Nested(DiscountShareOut), dump_only=True)
 
 
-class CartOut(Schema):
-    token = fields.String(dump_only=True)
-    lines = fields.List(fields.Nested(LineOut), dump_only=True)
-    codes = fields.List(fields.String(), dump_only=True)
-    discounts = fields.List(fields.Nested(DiscountOut), dump_only=True)
-    item_count = fields.Integer(dump_only=True)
+class TotalsOut(Schema):
+    """What a cart or an order adds up to: a cart and the order placed from it say it alike."""
+
     subtotal_cents = fields.Integer(dump_only=True)
     discount_cents = fields.Integer(dump_only=True)
     shipping_cents = fields.Integer(dump_only=True)
     shipping_discount_cents = fields.Integer(dump_only=True)
     tax_cents = fields.Integer(dump_only=True)
     total_cents = fields.Integer(dump_only=True)
+
+
+class CartOut(TotalsOut):
+    token = fields.String(dump_only=True)
+    lines = fields.List(fields.Nested(LineOut), dump_only=True)
+    codes = fields.List(fields.String(), dump_only=True)
+    discounts = fields.List(fields.Nested(DiscountOut), dump_only=True)
+    item_count = fields.Integer(dump_only=True)
     messages = fields.List(fields.String(), dump_only=True)
 
 

@@ -4,12 +4,13 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import joinedload
 
 from catalog.models import Product
+from core.columns import utcnow
 from core.errors import Conflict, Invalid, NotFound, StoreError
 from core.extensions import db
 from core.transactions import write_transaction
 from promotions.engine import CodeCheck, CodeStatus, normalize_code
-from promotions.pricing import check_entered_code
-from storefront.cart.models import Cart, CartLine, new_token, utcnow
+from promotions.quotes import check_entered_code
+from storefront.cart.models import Cart, CartLine, new_token
 
 MAX_QUANTITY = 99
 MAX_LINES = 100

@@ -12,10 +12,10 @@ from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
-from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
 from storefront.cart.session import cart_for_update, current_cart, shown_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
+from storefront.cart.view_model import cart_view
 from storefront.errors import explain, handle_http_exception
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
@@ -30,7 +30,7 @@ def render_cart(*, error: str | None = None, fields: dict | None = None, status:
         cart = shown_cart(connection)
         promotions_version, catalog_version, _content = read_versions(connection)
     promotions = compiled_promotions(promotions_version)
-    view = price_cart(cart, promotions=promotions) if cart else None
+    view = cart_view(cart, promotions=promotions) if cart else None
     count = view.item_count if view else 0
     return render_template(
         "cart/cart.html",

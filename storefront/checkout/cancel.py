@@ -17,6 +17,7 @@ from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderStatus, Payment, PaymentStatus
 from storefront.checkout.payments import provider
 from storefront.checkout.queries import order_by_number
+from storefront.mail.tasks import send_after_commit
 
 
 class AlreadyCancelled(Conflict):
@@ -59,7 +60,7 @@ def cancel_order(number: str, actor: str) -> Order:
         message = mail.enqueue_cancellation(order)
         db.session.flush()
         message_id = message.id
-    mail.send_after_commit(message_id)
+    send_after_commit(message_id)
     if authorization_id:
         provider().void(authorization_id)
     db.session.refresh(order)

@@ -1,14 +1,15 @@
 """The mail a store sends about an order, written to the outbox in the order's own transaction.
 
-A message exists exactly when the change it tells about committed; `send_after_commit` then
-hands it to a job (storefront/jobs/tasks.py), so no shopper waits on a mail server.
+A message exists exactly when the change it tells about committed; `send_after_commit`
+(storefront/mail/tasks.py) then hands it to a job, so no shopper waits on a mail server.
 """
 
 from flask import current_app, has_request_context, render_template, url_for
 
 from core.extensions import db
 from promotions.engine import format_cents
-from storefront.checkout.models import Order, OutboxMessage
+from storefront.checkout.models import Order
+from storefront.mail.models import OutboxMessage
 
 
 def _order_link(order: Order) -> str:
@@ -40,13 +41,3 @@ def enqueue_confirmation(order: Order) -> OutboxMessage:
 def enqueue_cancellation(order: Order) -> OutboxMessage:
     """Add the cancellation notice to the session; it commits with the cancellation."""
     return _write(order, "cancellation", f"order {order.number} cancelled")
-
-
-def send_after_commit(message_id: int) -> None:
-    """Queue delivery; if the queue is down the periodic sweep still finds the pending row."""
-    from storefront.jobs.tasks import deliver_mail
-
-    try:
-        deliver_mail(message_id)
-    except Exception:  # a lost enqueue must not fail an order that already committed
-        current_app.logger.exception("could not queue mail %s; the sweep will pick it up", message_id)

@@ -2,11 +2,12 @@
 
 import enum
 import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Enum, ForeignKey, Index, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.columns import enum_type, utcnow
 from core.extensions import db
 
 # No 0/O, 1/I/L or U: a number read over the phone is typed right the first time.
@@ -17,14 +18,6 @@ def new_order_number() -> str:
     """Like "VV-7K3Q-9XM2": random, so numbers say nothing about sales volume or each other."""
     chars = "".join(secrets.choice(NUMBER_ALPHABET) for _ in range(8))
     return f"VV-{chars[:4]}-{chars[4:]}"
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _enum(kind: type[enum.StrEnum]) -> Enum:
-    return Enum(kind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
 
 
 class OrderStatus(enum.StrEnum):
@@ -42,13 +35,6 @@ class KeyStatus(enum.StrEnum):
     DONE = "done"
 
 
-class OutboxStatus(enum.StrEnum):
-    PENDING = "pending"
-    SENDING = "sending"  # claimed by a worker: never sent twice, even if that worker dies
-    SENT = "sent"
-    FAILED = "failed"
-
-
 class Order(db.Model):
     __tablename__ = "orders"
     __table_args__ = (
@@ -58,7 +44,7 @@ class Order(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(16), unique=True, default=new_order_number)
-    status: Mapped[OrderStatus] = mapped_column(_enum(OrderStatus), default=OrderStatus.PLACED)
+    status: Mapped[OrderStatus] = mapped_column(enum_type(OrderStatus), default=OrderStatus.PLACED)
     email: Mapped[str] = mapped_column(String(254))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     cart_id: Mapped[int | None] = mapped_column(ForeignKey("carts.id"), unique=True)
@@ -144,7 +130,7 @@ class Payment(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), unique=True)
     provider: Mapped[str] = mapped_column(String(40))
-    status: Mapped[PaymentStatus] = mapped_column(_enum(PaymentStatus))
+    status: Mapped[PaymentStatus] = mapped_column(enum_type(PaymentStatus))
     authorization_id: Mapped[str] = mapped_column(String(100))
     amount_cents: Mapped[int]
     brand: Mapped[str] = mapped_column(String(20))
@@ -162,27 +148,8 @@ class IdempotencyKey(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     key: Mapped[str] = mapped_column(String(255), unique=True)
     fingerprint: Mapped[str] = mapped_column(String(64))
-    status: Mapped[KeyStatus] = mapped_column(_enum(KeyStatus), default=KeyStatus.IN_FLIGHT)
+    status: Mapped[KeyStatus] = mapped_column(enum_type(KeyStatus), default=KeyStatus.IN_FLIGHT)
     response_status: Mapped[int | None]
     response_body: Mapped[dict | None] = mapped_column(JSON)
     order_number: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class OutboxMessage(db.Model):
-    """Mail written in the order's transaction, so a confirmation exists exactly when the order does."""
-
-    __tablename__ = "outbox_messages"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40))
-    recipient: Mapped[str] = mapped_column(String(254))
-    subject: Mapped[str] = mapped_column(String(200))
-    body: Mapped[str] = mapped_column(Text)
-    html_body: Mapped[str | None] = mapped_column(Text)
-    status: Mapped[OutboxStatus] = mapped_column(_enum(OutboxStatus), default=OutboxStatus.PENDING, index=True)
-    attempts: Mapped[int] = mapped_column(default=0)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    sent_at: Mapped[datetime | None]
-    # When a failed message may be tried again (exponential backoff); None: no more tries.
-    next_attempt_at: Mapped[datetime | None]

@@ -6,8 +6,8 @@ from sqlalchemy.orm import selectinload
 from core.extensions import db
 from core.pagination import Page
 from promotions.admin.store import CodeUse
-from storefront.accounts.identity import is_same_customer
 from storefront.checkout.models import Order, OrderDiscount, OrderStatus
+from storefront.identity import is_same_customer
 
 
 def _with_details():

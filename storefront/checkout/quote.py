@@ -16,13 +16,13 @@ from core.errors import Invalid
 from core.extensions import db
 from promotions.engine import ExplanationStatus
 from promotions.engine import format_cents as money
-from storefront.accounts.identity import same_customer
 from storefront.cart.models import Cart
-from storefront.cart.pricing import CartView, Shopper, price_cart
 from storefront.cart.service import AgeNotConfirmed, ProductUnavailable
+from storefront.cart.shipping import ShippingMethod
+from storefront.cart.view_model import CartView, Shopper, cart_view
 from storefront.checkout.models import Order, OrderStatus
-from storefront.checkout.shipping import ShippingMethod
 from storefront.checkout.tax import tax_cents
+from storefront.identity import same_customer
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -79,7 +79,7 @@ def quote(cart: Cart, *, email: str | None, region: str, method: ShippingMethod)
     if not cart.lines:
         raise EmptyCart()
     shopper = Shopper(email=email, region=region, first_order=is_first_order(email))
-    view = price_cart(cart, shopper, method)
+    view = cart_view(cart, shopper, method)
     tax = tax_cents(
         region=region,
         merchandise_cents=view.subtotal_cents - view.discount_cents,

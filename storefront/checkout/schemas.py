@@ -14,8 +14,8 @@ from marshmallow import (
 )
 
 from core.fields import UtcDateTime, WholeNumber
-from storefront.cart.schemas import LineOut
-from storefront.checkout.shipping import ShippingMethod
+from storefront.cart.schemas import LineOut, TotalsOut
+from storefront.cart.shipping import ShippingMethod
 from storefront.checkout.zip_codes import state_of_zip
 
 _STATES = (
@@ -188,7 +188,7 @@ class AddressOut(Schema):
     country = fields.String(attribute="ship_country", dump_only=True)
 
 
-class OrderOut(Schema):
+class OrderOut(TotalsOut):
     number = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
     email = fields.String(dump_only=True)
@@ -198,12 +198,6 @@ class OrderOut(Schema):
     shipping_address = fields.Function(lambda order: AddressOut().dump(order), dump_only=True)
     shipping_method = fields.String(dump_only=True)
     payment = fields.Nested(PaymentOut, dump_only=True, allow_none=True)
-    subtotal_cents = fields.Integer(dump_only=True)
-    discount_cents = fields.Integer(dump_only=True)
-    shipping_cents = fields.Integer(dump_only=True)
-    shipping_discount_cents = fields.Integer(dump_only=True)
-    tax_cents = fields.Integer(dump_only=True)
-    total_cents = fields.Integer(dump_only=True)
 
 
 class OrderQuerySchema(Schema):

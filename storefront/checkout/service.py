@@ -30,6 +30,7 @@ from storefront.checkout import mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
 from storefront.checkout.quote import Quote, changes, check_restrictions, quote
+from storefront.mail.tasks import send_after_commit
 
 RETRIES = 3
 
@@ -82,7 +83,7 @@ def place_order(request: PlaceOrder, *, on_placed: Callable[[Order], None] | Non
     except BaseException:
         provider().void(authorization.authorization_id)
         raise
-    mail.send_after_commit(message_id)
+    send_after_commit(message_id)
     return order
 
 

@@ -16,13 +16,13 @@ from core.errors import StoreError
 from core.refusals import attempt
 from storefront.cart.service import CartCompleted, CartNotFound, find_cart
 from storefront.cart.session import SESSION_KEY, current_cart, forget_cart
+from storefront.cart.shipping import RATES
 from storefront.checkout import forms, idempotency
 from storefront.checkout.payments import PaymentDeclined
 from storefront.checkout.queries import order_by_number, order_for_guest, order_number_for_cart
 from storefront.checkout.quote import check_restrictions, quote
 from storefront.checkout.schemas import US_REGIONS, CheckoutSchema, DetailsSchema, OrderLookupSchema
 from storefront.checkout.service import CartChanged, PlaceOrder
-from storefront.checkout.shipping import RATES
 from storefront.checkout.submit import submit
 from storefront.errors import explain
 

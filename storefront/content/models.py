@@ -1,12 +1,11 @@
 """Articles, readers' votes on them and readers' comments (held for moderation)."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import (
     JSON,
     CheckConstraint,
-    Enum,
     ForeignKey,
     Index,
     String,
@@ -15,18 +14,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from core.columns import enum_type, utcnow
 from core.extensions import db
 from core.versions import VersionCounter
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _enum(kind: type[enum.StrEnum], length: int = 20) -> Enum:
-    return Enum(
-        kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
-    )
 
 
 class CommentStatus(enum.StrEnum):
@@ -87,7 +77,7 @@ class Comment(db.Model):
     website: Mapped[str | None] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text)
     status: Mapped[CommentStatus] = mapped_column(
-        _enum(CommentStatus), default=CommentStatus.PENDING
+        enum_type(CommentStatus), default=CommentStatus.PENDING
     )
     address_hash: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)

@@ -10,9 +10,9 @@ from sqlalchemy import delete, insert, select
 
 from core.extensions import db
 from core.transactions import write_transaction
-from promotions import service
+from promotions.codes import check_codes_allowed, draw_codes, publish_codes, taken_codes
 from storefront.jobs.models import Job, JobKind, StagedCode
-from storefront.jobs.runner import Outcome, Progress, create_job, handles, job_holding
+from storefront.jobs.runner import Outcome, Progress, handles, job_holding, start_job
 
 CHUNK = 2_000
 
@@ -29,36 +29,32 @@ def running_batch(promotion_id: int) -> int | None:
 
 def start_batch(promotion_id: int, count: int, *, prefix: str, length: int, usage_limit: int | None, actor: str) -> int:
     """Queue a batch for the promotion (returns the job id); refused while another one runs."""
-    service.check_codes_allowed(promotion_id)
+    check_codes_allowed(promotion_id)
     params = {"promotion_id": promotion_id, "count": count, "prefix": prefix, "length": length,
               "usage_limit": usage_limit}
-    job_id = create_job(JobKind.CODE_BATCH, params, lock_key=batch_lock(promotion_id), actor=actor)
-    from storefront.jobs.tasks import do_job
-
-    do_job(job_id)
-    return job_id
+    return start_job(JobKind.CODE_BATCH, params, lock_key=batch_lock(promotion_id), actor=actor)
 
 
 def _taken(codes: list[str]) -> set[str]:
     staged = db.session.scalars(select(StagedCode.code).where(StagedCode.code.in_(codes)))
-    return service.taken_codes(codes) | set(staged)
+    return taken_codes(codes) | set(staged)
 
 
 @handles(JobKind.CODE_BATCH, "A batch of codes for this promotion")
 def generate_batch(job: Job, progress: Progress) -> Outcome:
     p = job.params
-    service.check_codes_allowed(p["promotion_id"])
+    check_codes_allowed(p["promotion_id"])
     progress.report(0, p["count"])
     made = 0
     while made < p["count"]:
-        codes = service.draw_codes(min(CHUNK, p["count"] - made), prefix=p["prefix"], length=p["length"], taken=_taken)
+        codes = draw_codes(min(CHUNK, p["count"] - made), prefix=p["prefix"], length=p["length"], taken=_taken)
         with write_transaction():
             db.session.execute(insert(StagedCode), [{"job_id": job.id, "code": code} for code in codes])
         made += len(codes)
         progress.report(made)
     mine = select(StagedCode.code).where(StagedCode.job_id == job.id).order_by(StagedCode.code)
     lines = ["code,usage_limit,times_used", *(f"{code},{p['usage_limit'] or ''},0" for code in db.session.scalars(mine))]
-    service.publish_codes(p["promotion_id"], mine, count=made, prefix=p["prefix"],
+    publish_codes(p["promotion_id"], mine, count=made, prefix=p["prefix"],
                           usage_limit=p["usage_limit"], actor=job.created_by,
                           then=lambda: db.session.execute(delete(StagedCode).where(StagedCode.job_id == job.id)))
     return Outcome(f"{made:,} codes created.", "\n".join(lines) + "\n", f"promotion-{p['promotion_id']}-new-codes.csv")

@@ -1,16 +1,13 @@
 """Job state lives in the database, so every worker and every app server sees the same progress."""
 
 import enum
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import JSON, DateTime, Enum, ForeignKey, String, Text
+from sqlalchemy import JSON, DateTime, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from core.columns import enum_type, utcnow
 from core.extensions import db
-
-
-def utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class JobKind(enum.StrEnum):
@@ -26,10 +23,6 @@ class JobStatus(enum.StrEnum):
     FAILED = "failed"
 
 
-def _enum(kind: type[enum.StrEnum]) -> Enum:
-    return Enum(kind, native_enum=False, length=20, values_callable=lambda e: [m.value for m in e])
-
-
 class Job(db.Model):
     """One piece of background work: what to do, how far it got, and what it made.
 
@@ -42,8 +35,8 @@ class Job(db.Model):
     __tablename__ = "jobs"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[JobKind] = mapped_column(_enum(JobKind))
-    status: Mapped[JobStatus] = mapped_column(_enum(JobStatus), default=JobStatus.QUEUED, index=True)
+    kind: Mapped[JobKind] = mapped_column(enum_type(JobKind))
+    status: Mapped[JobStatus] = mapped_column(enum_type(JobStatus), default=JobStatus.QUEUED, index=True)
     params: Mapped[dict] = mapped_column(JSON, default=dict)
     lock_key: Mapped[str | None] = mapped_column(String(80), unique=True)
     attempt: Mapped[int] = mapped_column(default=0)

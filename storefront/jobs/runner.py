@@ -16,6 +16,7 @@ from core.errors import JobAlreadyRunning, NotFound
 from core.extensions import db
 from core.transactions import write_transaction
 from storefront.jobs.models import Job, JobKind, JobStatus, StagedCode
+from storefront.queue import in_app, queue
 
 JOBS = Job.__table__
 
@@ -83,6 +84,13 @@ def create_job(kind: JobKind, params: dict, *, lock_key: str, actor: str) -> int
     return job_id
 
 
+def start_job(kind: JobKind, params: dict, *, lock_key: str, actor: str) -> int:
+    """Write the job as `create_job` does and queue it for a worker; return its id."""
+    job_id = create_job(kind, params, lock_key=lock_key, actor=actor)
+    do_job(job_id)
+    return job_id
+
+
 def get_job(job_id: int) -> Job:
     """The job as the database has it now (workers elsewhere keep changing it)."""
     job = db.session.get(Job, job_id, populate_existing=True)
@@ -118,6 +126,13 @@ def _end(job_id: int, attempt: int, status: JobStatus, **values) -> None:
             update(JOBS).where(JOBS.c.id == job_id, JOBS.c.attempt == attempt)
             .values(status=status.value, lock_key=None, finished_at=datetime.now(UTC), **values)
         )
+
+
+@queue.task()
+@in_app
+def do_job(job_id: int) -> None:
+    """The queue's task for one job (a worker runs it; inline when QUEUE_URL=immediate)."""
+    run_job(job_id)
 
 
 def run_job(job_id: int) -> None:

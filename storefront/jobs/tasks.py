@@ -1,7 +1,9 @@
-"""Every job the queue knows: thin wrappers that run a service function inside the app.
+"""The periodic jobs, and the modules whose tasks and handlers a worker must know.
 
-Periodic jobs run in whichever consumer has its scheduler on (each `flask --app wsgi worker`
-by default); they are idempotent, so two schedulers at once do no harm.
+Importing this module registers every task with the queue (create_app does): the job runner's
+`do_job`, mail's `deliver_mail`, and the handlers of code batches and exports. Periodic jobs
+run in whichever consumer has its scheduler on (each `flask --app wsgi worker` by default);
+they are idempotent, so two schedulers at once do no harm.
 """
 
 from datetime import UTC, datetime
@@ -9,24 +11,11 @@ from datetime import UTC, datetime
 from huey import crontab
 
 from storefront.jobs import code_batches, exports  # noqa: F401  (register their handlers)
-from storefront.jobs.queue import in_app, queue
-from storefront.jobs.runner import run_job, stalled_jobs
-from storefront.mail.delivery import deliver, due_messages
-
-
-@queue.task()
-@in_app
-def deliver_mail(message_id: int) -> None:
-    """Send one outbox message; on failure schedule the next try after its backoff."""
-    retry = deliver(message_id)
-    if retry is not None:
-        deliver_mail.schedule((message_id,), delay=retry.total_seconds())
-
-
-@queue.task()
-@in_app
-def do_job(job_id: int) -> None:
-    run_job(job_id)
+from storefront.jobs.expiry import expire
+from storefront.jobs.runner import do_job, stalled_jobs
+from storefront.mail.delivery import due_messages
+from storefront.mail.tasks import deliver_mail
+from storefront.queue import in_app, queue
 
 
 @queue.periodic_task(crontab(minute="*"))
@@ -44,6 +33,4 @@ def sweep() -> None:
 @in_app
 def expire_old_rows() -> None:
     """Hourly: forget idempotency keys past their retention and carts abandoned for days."""
-    from storefront.jobs.expiry import expire
-
     expire(datetime.now(UTC))

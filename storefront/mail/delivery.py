@@ -15,7 +15,7 @@ from sqlalchemy import or_, select, update
 
 from core.extensions import db
 from core.transactions import write_transaction
-from storefront.checkout.models import OutboxMessage, OutboxStatus
+from storefront.mail.models import OutboxMessage, OutboxStatus
 
 # A pending message this old was never picked up (its job was lost): the sweep queues it again.
 STRANDED_AFTER = timedelta(minutes=1)

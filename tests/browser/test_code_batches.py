@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from core.extensions import db
 from promotions.models import PromotionCode
-from storefront.jobs.queue import start_worker
 from storefront.jobs.runner import Progress
+from storefront.queue import start_worker
 from tests.browser.steps import sign_in_admin
 
 

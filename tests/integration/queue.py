@@ -9,7 +9,7 @@ from email import message_from_bytes, policy
 from aiosmtpd.controller import Controller
 
 from core.extensions import db
-from storefront.jobs.queue import start_worker
+from storefront.queue import start_worker
 
 
 def free_port() -> int:

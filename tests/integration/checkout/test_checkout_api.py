@@ -4,7 +4,8 @@ from sqlalchemy import func, select
 
 from core.extensions import db
 from storefront.cart.models import Cart, CartStatus
-from storefront.checkout.models import Order, OutboxMessage, Payment
+from storefront.checkout.models import Order, Payment
+from storefront.mail.models import OutboxMessage
 from tests.integration.checkout.helpers import (
     DECLINED,
     INSUFFICIENT,

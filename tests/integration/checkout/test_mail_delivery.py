@@ -4,7 +4,7 @@ import pytest
 from sqlalchemy import select
 
 from core.extensions import db
-from storefront.checkout.models import OutboxMessage, OutboxStatus
+from storefront.mail.models import OutboxMessage, OutboxStatus
 from tests.factories import OWNER, PASSWORD, make_admin
 from tests.integration.checkout.helpers import checkout, new_cart
 from tests.integration.queue import SmtpSink, queue_config, run_worker, wait_for

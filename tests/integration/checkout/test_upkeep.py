@@ -7,10 +7,11 @@ from sqlalchemy import select, update
 
 from core.extensions import db
 from storefront.cart.models import Cart
-from storefront.checkout.models import IdempotencyKey, KeyStatus, OutboxMessage, OutboxStatus
+from storefront.checkout.models import IdempotencyKey, KeyStatus
 from storefront.jobs.expiry import expire
-from storefront.jobs.queue import queue
 from storefront.jobs.tasks import sweep
+from storefront.mail.models import OutboxMessage, OutboxStatus
+from storefront.queue import queue
 from tests.integration.checkout.helpers import checkout, new_cart
 from tests.integration.queue import queue_config, run_worker, wait_for
 

@@ -6,8 +6,9 @@ from sqlalchemy import select, update
 
 from core.auth import Role
 from core.extensions import db
+from promotions.codes import CODE_ALPHABET
+from promotions.compile import current_version
 from promotions.models import Promotion, PromotionAuditEntry, PromotionCode
-from promotions.service import CODE_ALPHABET, current_version
 from tests.actors import basic_auth
 from tests.factories import make_admin
 from tests.integration.promotions.builders import bnr_rule

@@ -8,6 +8,7 @@ from sqlalchemy import event
 from core.extensions import db
 from promotions import service
 from promotions.compile import EXTENSION_KEY, compiled_promotions
+from promotions.queries import display_status
 from tests.integration.promotions.builders import bnr_rule, make_blanket, make_promotion
 
 
@@ -86,7 +87,7 @@ def test_a_paused_promotion_stops_applying_at_once(client, cart):
 def test_ending_a_promotion_now_stops_it_and_shows_it_expired(client, cart):
     promotion_id = compiled_promotions().index.promotions[0].id
     promotion = service.end_promotion_now(promotion_id)
-    assert service.display_status(promotion) == "expired"
+    assert display_status(promotion) == "expired"
     assert client.get(f"/api/v1/carts/{cart}").get_json()["discount_cents"] == 0
 
 

@@ -34,9 +34,11 @@ def _storage(url: str) -> tuple[type, dict]:
 
 
 def init_queue(app: Flask) -> None:
-    """Point the queue at the app's storage and run jobs inside this app's context."""
-    from storefront.jobs import tasks  # noqa: F401  (registers every task with the queue)
+    """Point the queue at the app's storage and run jobs inside this app's context.
 
+    The tasks register themselves when their modules are imported: create_app imports them
+    before it calls this (storefront.jobs.tasks brings in every task).
+    """
     _bound["app"] = app
     url = app.config["QUEUE_URL"]
     if url == "immediate":

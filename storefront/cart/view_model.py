@@ -1,12 +1,12 @@
-"""Pricing a stored cart: catalog prices in, the promotions engine's priced cart out."""
+"""What the cart page and the API show: a stored cart priced by the live promotions."""
 
 from dataclasses import dataclass, field
 
 from promotions.compile import CompiledPromotions
 from promotions.engine import CartSnapshot, PricedCart
-from promotions.pricing import price_snapshot, product_line
+from promotions.quotes import price_snapshot, product_line
 from storefront.cart.models import Cart
-from storefront.checkout.shipping import ShippingMethod, shipping_cents
+from storefront.cart.shipping import ShippingMethod, shipping_cents
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ def snapshot(cart: Cart, shopper: Shopper, method: ShippingMethod) -> CartSnapsh
     )
 
 
-def price_cart(
+def cart_view(
     cart: Cart,
     shopper: Shopper = Shopper(),
     method: ShippingMethod = ShippingMethod.STANDARD,

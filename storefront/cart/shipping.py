@@ -1,4 +1,4 @@
-"""Shipping methods and their flat rates in cents."""
+"""Shipping methods and their flat rates in cents: part of a cart's price, chosen at checkout."""
 
 import enum
 from dataclasses import dataclass
