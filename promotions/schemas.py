@@ -223,6 +223,18 @@ class ShippingSchema(Capped):
             raise ValidationError("Give shipping either percent or amount_cents.", "percent")
 
 
+class FreeGiftSchema(TypeSchema):
+    """A product (by SKU) added at $0; never money off, so nothing to cap."""
+
+    sku = fields.String(required=True, validate=validate.Length(1, 64))
+    quantity = WholeNumber(load_default=1, validate=validate.Range(1, 100))
+
+    @post_load
+    def _strip(self, data, **kwargs):
+        data["sku"] = data["sku"].strip()
+        return data
+
+
 BENEFIT_SCHEMAS: dict[str, type[Schema]] = {
     "amount_off_order": AmountOffOrderSchema,
     "percent_off": PercentOffSchema,
@@ -231,6 +243,7 @@ BENEFIT_SCHEMAS: dict[str, type[Schema]] = {
     "buy_x_get_y": BuyXGetYSchema,
     "tiered": TieredSchema,
     "shipping": ShippingSchema,
+    "free_gift": FreeGiftSchema,
 }
 
 

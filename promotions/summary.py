@@ -94,6 +94,9 @@ def _benefit(benefit: Mapping[str, Any], items: str | None, threshold: int | Non
             text = f"{dollars(benefit['amount_cents'])} off shipping"
         if threshold is not None:
             text += f" on orders of {dollars(threshold)} or more"
+    elif kind == "free_gift":
+        text = f"a free gift ({benefit.get('quantity', 1)} × {benefit['sku']})"
+        text += f" with {target}" if items or threshold is not None else ""
     else:
         text = "a discount"
     if benefit.get("max_discount_cents") is not None:

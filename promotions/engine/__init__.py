@@ -12,6 +12,7 @@ from .codes import CodeCheck, CodeStatus, check_code
 from .customers import customer_key
 from .explain import Explanation, ExplanationStatus
 from .floor import NO_FLOOR, PriceFloor
+from .gifts import FreeGift, Gift
 from .index import PromotionIndex
 from .money import allocate, format_cents, normalize_code, percent_of
 from .pricing import (
@@ -35,6 +36,8 @@ __all__ = [
     "CodeStatus",
     "DiscountClass",
     "Explanation",
+    "FreeGift",
+    "Gift",
     "ExplanationStatus",
     "PricedCart",
     "PriceFloor",
