@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from catalog.models import Product
+from core.errors import Invalid
 from core.extensions import db
 from promotions.engine import Gift
 
@@ -102,3 +103,21 @@ def gifts_for(earned: tuple[Gift, ...], paid: Mapping[str, int]) -> Gifts:
             )
         )
     return Gifts(tuple(given), tuple(notes), frozenset(withheld))
+
+
+def check_gift_product(rule: dict) -> None:
+    """A promotions rule check: a free gift names a product the store can give away."""
+    benefit = rule.get("benefit") or {}
+    if benefit.get("type") != "free_gift":
+        return
+    sku = benefit["sku"]
+    product = db.session.scalar(
+        select(Product).where(Product.sku == sku).options(selectinload(Product.department))
+    )
+    if product is None:
+        message = f"No product has the SKU {sku}."
+    elif product.department.age_restricted:
+        message = f"{product.name} is age-restricted: it can't be given away."
+    else:
+        return
+    raise Invalid(message, fields={"benefit": {"sku": [message]}})

@@ -3,6 +3,7 @@
 from core.extensions import db
 from tests.integration.checkout.conftest import make_gift_promotion, tote_gift
 from tests.integration.checkout.helpers import new_cart
+from tests.integration.promotions.builders import bnr_rule, owner_headers
 
 
 def cart(client, token):
@@ -88,3 +89,16 @@ def test_the_cart_page_shows_the_gift_line_labelled_at_zero(client, mat, tote):
     row = row[: row.index("</tr>")]
     assert "Canvas Tote" in row and "Free gift" in row and "$0.00" in row
     assert "<form" not in row and "qty-input" not in row
+
+
+def test_the_admin_api_refuses_a_gift_of_an_unknown_or_age_restricted_product(client, cbd_oil, tote):
+    headers = owner_headers()
+    url = "/api/v1/admin/promotions"
+    for sku, words in (("NOPE-1", "No product has the SKU NOPE-1."), ("CBD-1", "age-restricted")):
+        response = client.post(url, json=bnr_rule(benefit={"type": "free_gift", "sku": sku}), headers=headers)
+        assert response.status_code == 422
+        assert words in response.get_json()["error"]["fields"]["benefit"]["sku"][0]
+    created = client.post(url, json=bnr_rule(benefit={"type": "free_gift", "sku": "TOTE-1"}), headers=headers)
+    assert created.status_code == 201 and created.get_json()["benefit"] == {
+        "type": "free_gift", "sku": "TOTE-1", "quantity": 1
+    }
