@@ -79,6 +79,11 @@ def test_a_gift_code_adds_its_gift(client, tea, tote):
     assert cart(client, token)["gifts"] == []
     body = client.post(f"/api/v1/carts/{token}/codes", json={"code": "totebag"}).get_json()
     assert [(gift["sku"], gift["code"]) for gift in body["gifts"]] == [("TOTE-1", "TOTEBAG")]
+    client.post("/cart/add", data={"sku": "TEA-1", "quantity": 1})
+    client.post("/cart/codes", data={"code": "TOTEBAG"})
+    page = client.get("/cart").get_data(as_text=True)
+    code = page[page.index('data-code="TOTEBAG"'):]
+    assert "Free gift" in code[: code.index("</li>")] and "Not applied yet" not in code[: code.index("</li>")]
 
 
 def test_the_cart_page_shows_the_gift_line_labelled_at_zero(client, mat, tote):
