@@ -1,32 +1,14 @@
 """Catalog schemas: query filters for the shop pages, product input and output for the API."""
 
-from decimal import Decimal, InvalidOperation
 
 from marshmallow import Schema, ValidationError, fields, post_load, validate, validates_schema
 
 from catalog.images import image_url
 from catalog.queries import SORTS
-from core.fields import PatchSchema
+from core.fields import Dollars, PatchSchema
 
 IMAGE_FIELD_MAX = 1_300_000  # a base64 data: URL of a picture that fits in a 1 MB request
 TAG = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,39}$", error="Tags are lowercase words or hyphens.")
-
-
-class Dollars(fields.Field):
-    """A price typed in dollars ("12.50") that we keep as integer cents."""
-
-    default_error_messages = {"invalid": "Enter an amount like 12.50."}
-
-    def _deserialize(self, value, attr, data, **kwargs):
-        if value in ("", None):
-            return None
-        try:
-            amount = Decimal(str(value).strip().lstrip("$"))
-        except InvalidOperation as exc:
-            raise self.make_error("invalid") from exc
-        if not amount.is_finite() or amount < 0 or amount > 1_000_000 or amount != amount.quantize(Decimal("0.01")):
-            raise self.make_error("invalid")
-        return int(amount * 100)
 
 
 class ShopQuerySchema(Schema):

@@ -2,6 +2,7 @@
 
 import re
 from datetime import UTC
+from decimal import Decimal, InvalidOperation
 
 from marshmallow import ValidationError, fields, validate, validates_schema
 
@@ -40,6 +41,23 @@ def Id(**kwargs) -> fields.Integer:
 
 def Sku(**kwargs) -> fields.String:
     return fields.String(validate=validate.Length(1, 64), **kwargs)
+
+
+class Dollars(fields.Field):
+    """A price typed in dollars ("12.50") that we keep as integer cents."""
+
+    default_error_messages = {"invalid": "Enter an amount like 12.50."}
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if value in ("", None):
+            return None
+        try:
+            amount = Decimal(str(value).strip().lstrip("$"))
+        except InvalidOperation as exc:
+            raise self.make_error("invalid") from exc
+        if not amount.is_finite() or amount < 0 or amount > 1_000_000 or amount != amount.quantize(Decimal("0.01")):
+            raise self.make_error("invalid")
+        return int(amount * 100)
 
 
 class UtcDateTime(fields.DateTime):

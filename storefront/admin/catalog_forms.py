@@ -16,7 +16,7 @@ from wtforms.validators import (
 )
 
 from catalog.images import store_image
-from storefront.admin.fields import DollarsField, ListField
+from core.form_fields import DollarsField, ListField
 
 _REGION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 _STOCK_LINE = re.compile(r"^\s*([^\s,;]+)[\s,;]+(\d{1,7})\s*$")

@@ -11,10 +11,10 @@ from sqlalchemy import func, select
 
 from catalog.models import Product
 from core.extensions import db
+from core.timezone import to_local
 from promotions.models import DisplayStatus, Promotion, PromotionStatus, as_utc
 from promotions.service import display_status, now_utc
 from storefront.admin.reporting import Report, build_report, in_period
-from storefront.admin.timezone import to_local
 from storefront.checkout.models import Order, OrderDiscount
 
 PERIOD_DAYS = 30

@@ -19,15 +19,15 @@ from wtforms import TextAreaField
 from wtforms.validators import Length
 
 from core.errors import StoreError
+from core.form_fields import ListField
 from promotions import service
+from promotions.admin.forms import PromotionForm
 from promotions.engine import RuleError
 from promotions.schemas import PromotionIn, to_rule
 from promotions.summary import summarise_rule
 from storefront.admin.audit import changes
 from storefront.admin.auth import admin_required
-from storefront.admin.fields import ListField
 from storefront.admin.preview import conflict_warnings, preview
-from storefront.admin.promotion_forms import PromotionForm
 from storefront.admin.promotion_queries import (
     audit_entries,
     department_names,

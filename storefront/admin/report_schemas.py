@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 from marshmallow import Schema, fields, post_load, validate
 
 from core.fields import Id
-from storefront.admin.timezone import store_zone
+from core.timezone import store_zone
 
 
 class ReportQuery(Schema):

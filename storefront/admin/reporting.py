@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 
 from core.extensions import db
-from storefront.admin.timezone import day_bounds, to_local
+from core.timezone import day_bounds, to_local
 from storefront.checkout.models import Order, OrderDiscount, OrderStatus
 
 MAX_DAYS = 366

@@ -4,6 +4,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, sessi
 from flask_login import login_user
 
 from catalog.models import Product
+from core.timezone import register_filters
 from storefront.accounts.service import authenticate
 from storefront.accounts.session import sign_out_everywhere
 from storefront.admin import throttle
@@ -12,7 +13,6 @@ from storefront.admin.chart import day_chart
 from storefront.admin.dashboard import PERIOD_DAYS, build_dashboard
 from storefront.admin.forms import LoginForm
 from storefront.admin.navigation import register_navigation
-from storefront.admin.timezone import register_filters
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
 register_filters(bp)

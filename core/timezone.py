@@ -1,4 +1,7 @@
-"""The admin thinks in the store's time zone; the database keeps UTC."""
+"""The admin thinks in the store's time zone; the database keeps UTC.
+
+In the kernel because every package's admin pages read and type dates the same way.
+"""
 
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo

@@ -5,8 +5,6 @@ a rule-format document for promotions.schemas; `place_errors()` puts the schema'
 messages back next to the fields they came from.
 """
 
-from decimal import Decimal, InvalidOperation
-
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -21,8 +19,9 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from storefront.admin.fields import CheckboxesField, DollarsField, ListField
-from storefront.admin.timezone import from_local, to_local
+from core.form_fields import CheckboxesField, DollarsField, ListField
+from core.timezone import from_local, to_local
+from promotions.admin.fields import PercentField, TiersField
 
 BENEFITS = [
     SelectChoice("percent_off", "Percentage off"),
@@ -39,61 +38,6 @@ CLASSES = [
     SelectChoice("shipping", "Shipping discounts"),
 ]
 DAYS = [SelectChoice(d, d.capitalize()) for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
-
-
-def _percent(text: str | None):
-    """"20" or "12.5" as a JSON number; anything else passes through for the schema to refuse."""
-    if text in (None, ""):
-        return None
-    try:
-        value = Decimal(str(text).strip().rstrip("%"))
-    except InvalidOperation:
-        return str(text)
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-class PercentField(StringField):
-    """A percentage typed as "20" or "12.5%"; `data` is a JSON number."""
-
-    def process_formdata(self, valuelist):
-        self.data = _percent(valuelist[0] if valuelist else None)
-
-    def _value(self):
-        return self.raw_data[0] if self.raw_data else ("" if self.data is None else str(self.data))
-
-
-class TiersField(TextAreaField):
-    """One tier a line: "spend 100.00 get 10%" or "100 $15" → rule tiers."""
-
-    def process_formdata(self, valuelist):
-        self.text = valuelist[0] if valuelist else ""
-        tiers = []
-        for number, line in enumerate(self.text.splitlines(), start=1):
-            words = line.lower().replace("spend", "").replace("get", "").replace("off", "").split()
-            if not words:
-                continue
-            if len(words) != 2:
-                raise ValueError(f"Line {number}: write the threshold and the discount, e.g. 100 10%.")
-            threshold, reward = words
-            try:
-                tier = {"min_subtotal_cents": int(Decimal(threshold.lstrip("$")) * 100)}
-                if reward.endswith("%"):
-                    tier["percent"] = _percent(reward)
-                else:
-                    tier["amount_cents"] = int(Decimal(reward.lstrip("$")) * 100)
-            except (InvalidOperation, ValueError):
-                raise ValueError(f"Line {number}: use amounts like 100 and 10% or $15.") from None
-            tiers.append(tier)
-        self.data = tiers
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        lines = []
-        for tier in self.data or []:
-            reward = f"{tier['percent']}%" if tier.get("percent") is not None else f"${tier['amount_cents'] / 100:.2f}"
-            lines.append(f"{tier['min_subtotal_cents'] / 100:.2f} {reward}")
-        return "\n".join(lines)
 
 
 class PromotionForm(FlaskForm):

@@ -1,4 +1,7 @@
-"""Form fields for what the admin types: dollars kept as cents, comma-separated lists."""
+"""WTForms fields for what staff type: dollars kept as cents, comma-separated lists.
+
+Here, not in storefront, because the admin forms of catalog and promotions both use them.
+"""
 
 import re
 
@@ -6,7 +9,7 @@ from marshmallow import ValidationError
 from wtforms import SelectMultipleField, StringField
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from catalog.schemas import Dollars
+from core.fields import Dollars
 
 _DOLLARS = Dollars()
 _SPLIT = re.compile(r"[,\s]+")
