@@ -100,5 +100,10 @@ def product_by_sku(sku: str, include_inactive: bool = False) -> Product | None:
     return db.session.scalar(query)
 
 
+def every_product() -> list[Product]:
+    """Every product, inactive ones too, by name: what a promotion can target."""
+    return list(db.session.scalars(select(Product).order_by(Product.name)).unique())
+
+
 def products_by_skus(skus: list[str]) -> list[Product]:
     return list(db.session.scalars(select(Product).where(Product.sku.in_(skus))).unique())

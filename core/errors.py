@@ -27,3 +27,17 @@ class Invalid(StoreError):
 class Conflict(StoreError):
     status = 409
     code = "conflict"
+
+
+class JobAlreadyRunning(Conflict):
+    """A background job holding the same lock is queued or running; `job_id` names it.
+
+    Here, not beside the job runner, because the promotions admin, which may not import
+    storefront, tells the merchant which batch of codes is still being made.
+    """
+
+    code = "job_running"
+
+    def __init__(self, job_id: int, what: str):
+        super().__init__(f"{what} is already running; wait for it to finish.")
+        self.job_id = job_id

@@ -9,12 +9,13 @@ writer's own row locks, so concurrent writers cannot deadlock on them). A rolled
 transaction moves nothing.
 """
 
-from functools import cache
+from functools import lru_cache
 
-from sqlalchemy import event, select, update
+from sqlalchemy import Connection, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.extensions import db
+from core.reads import lone_reads
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {
@@ -41,33 +42,25 @@ def _counter(name: str):
     return db.metadata.tables[name]
 
 
-@cache
-def _versions_query():
-    """Built once: composing the statement costs more than running it."""
+def read_versions(connection: Connection | None = None) -> tuple[int, int, int]:
+    """(promotions, catalog, content) as committed now, in one query, on `connection` or
+    alone (core.reads): a cached shelf page needs nothing else from the database."""
+    if connection is None:
+        with lone_reads() as connection:
+            return read_versions(connection)
+    row = connection.exec_driver_sql(_versions_sql(connection.dialect)).one()
+    return tuple(value or 0 for value in row)
+
+
+@lru_cache(maxsize=8)
+def _versions_sql(dialect) -> str:
+    """The statement as SQL text, compiled once per dialect: looking it up in SQLAlchemy's
+    compiled cache on every request costs more than running it."""
     columns = [
         select(_counter(name).c.version).where(_counter(name).c.id == 1).scalar_subquery()
         for name in COUNTERS
     ]
-    return select(*columns)
-
-
-def read_versions() -> tuple[int, int, int]:
-    """(promotions, catalog, content) as committed now, in one query.
-
-    A cached shelf page needs nothing else from the database, so on PostgreSQL, when the
-    request has no transaction going yet, the query runs on its own outside any transaction:
-    no BEGIN and no ROLLBACK round trips (a single SELECT is atomic by itself). SQLite keeps the
-    session's path: its transactions are in-process, and leaving AUTOCOMMIT would undo the
-    explicit-BEGIN setup of storefront.database.
-    """
-    session = db.session()
-    if session.in_transaction() or db.engine.dialect.name == "sqlite":
-        # Core on the session's connection: a plain row, none of the ORM's result machinery.
-        row = session.connection().execute(_versions_query()).one()
-    else:
-        with db.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-            row = connection.execute(_versions_query()).one()
-    return tuple(value or 0 for value in row)
+    return str(select(*columns).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def _note(session: Session, table_name: str | None) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from core.errors import Conflict, Invalid, NotFound
 from core.extensions import db
 from core.transactions import write_transaction
+from core.versions import read_versions
 from promotions.engine import Stacking, Trigger
 from promotions.models import (
     DisplayStatus,
@@ -23,7 +24,6 @@ from promotions.models import (
     PromotionAuditEntry,
     PromotionCode,
     PromotionStatus,
-    PromotionVersion,
     as_utc,
 )
 from promotions.schemas import RuleSchema, to_rule
@@ -98,8 +98,9 @@ def display_status(promotion: Promotion, now: datetime | None = None) -> Display
 
 
 def current_version() -> int:
-    """The promotions version: one tiny query, the only one pricing makes about promotions."""
-    return db.session.scalar(select(PromotionVersion.version).where(PromotionVersion.id == 1)) or 0
+    """The promotions version: the one query pricing makes about promotions (core.versions
+    reads every counter at once with a statement built once per process)."""
+    return read_versions()[0]
 
 
 # --- the write path ---------------------------------------------------------------------

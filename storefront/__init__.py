@@ -97,7 +97,8 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(crawlers_bp)
     register_api(app)
     register_shelf_pages(app)
-    register_admin_api_users(app)
+    register_admin_guards(app)
+    register_promotions_admin_store(app)
 
 
 def register_shelf_pages(app: Flask) -> None:
@@ -107,12 +108,30 @@ def register_shelf_pages(app: Flask) -> None:
     register(app)
 
 
-def register_admin_api_users(app: Flask) -> None:
-    """The admin APIs of every package know staff by storefront's Basic and Bearer checks."""
-    from core.auth import identify_api_users_with
-    from storefront.admin.auth import api_user
+def register_admin_guards(app: Flask) -> None:
+    """Every package's admin pages and APIs know staff by storefront's session, Basic and
+    Bearer checks."""
+    from core.auth import guard_admin_pages_with, identify_api_users_with
+    from storefront.admin.auth import api_user, page_refusal
 
+    guard_admin_pages_with(app, page_refusal)
     identify_api_users_with(app, api_user)
+
+
+def register_promotions_admin_store(app: Flask) -> None:
+    """The promotions admin reads the catalog, prices shipping, lists orders and queues code
+    batches through what we hand it here."""
+    from catalog import queries as catalog
+    from promotions.admin.store import Store, plug_in
+    from storefront.checkout.queries import code_uses
+    from storefront.checkout.shipping import standard_shipping_cents
+    from storefront.jobs.code_batches import running_batch, start_batch
+
+    plug_in(app, Store(
+        departments=catalog.departments, products=catalog.every_product,
+        products_by_skus=catalog.products_by_skus, shipping_cents=standard_shipping_cents,
+        code_uses=code_uses, start_code_batch=start_batch, running_code_batch=running_batch,
+    ))
 
 
 def register_template_helpers(app: Flask) -> None:

@@ -20,7 +20,13 @@ def engine_options(database_uri: str, busy_timeout: float = 10.0) -> dict:
     fails a shopper's request with a 500; connections are also recycled every half hour.
     """
     if database_uri.startswith("sqlite"):
-        return {"connect_args": {"timeout": busy_timeout, "check_same_thread": False}}
+        # The driver runs in autocommit and SQLAlchemy emits BEGIN (below). Saying AUTOCOMMIT
+        # here too tells SQLAlchemy the truth, so a connection that asks for AUTOCOMMIT (one
+        # lone read, core.versions) is handed back to the pool as it found it.
+        return {
+            "connect_args": {"timeout": busy_timeout, "check_same_thread": False},
+            "isolation_level": "AUTOCOMMIT",
+        }
     return {"pool_pre_ping": True, "pool_recycle": POOL_RECYCLE_SECONDS, "pool_size": 10, "max_overflow": 20}
 
 

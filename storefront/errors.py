@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError
 from werkzeug.exceptions import HTTPException
 
 from core.errors import StoreError
+from core.refusals import Refusal
 
 
 def flatten_messages(messages) -> dict:
@@ -31,6 +32,11 @@ def summarise(fields: dict, *, named: bool = True) -> str:
         if isinstance(messages, list) and messages and isinstance(messages[0], str):
             return messages[0] if name == "_schema" or not named else f"{name}: {messages[0]}"
     return FRIENDLY[422]
+
+
+def explain(refused: Refusal) -> str:
+    """A refusal in one sentence for people: the service's own, or the first field's message."""
+    return refused.message or summarise(refused.fields, named=False)
 
 
 def field_messages(fields: dict) -> list[str]:

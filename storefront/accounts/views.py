@@ -3,8 +3,8 @@
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_user
 
-from core.errors import StoreError
 from core.extensions import limiter
+from core.refusals import attempt
 from storefront.accounts.customers import keep_cart_for, merge_guest_cart, register_customer
 from storefront.accounts.forms import PasswordForm, RegisterForm, SignInForm
 from storefront.accounts.service import authenticate, change_password
@@ -39,11 +39,10 @@ def _sign_in(user) -> None:
 def register():
     form = RegisterForm()
     if form.validate_on_submit():
-        try:
-            user = register_customer(form.email.data, form.password.data, form.name.data or "")
-        except StoreError as error:
-            form.email.errors.append(error.fields.get("email", [error.message])[0])
-            return render_template("account/register.html", form=form), error.status
+        user, refused = attempt(lambda: register_customer(form.email.data, form.password.data, form.name.data or ""))
+        if refused is not None:
+            form.email.errors.append(refused.fields.get("email", [refused.message])[0])
+            return render_template("account/register.html", form=form), refused.status
         _sign_in(user)
         flash("Welcome! Your account is ready.", "success")
         return redirect(_safe_next(request.args.get("next")))
@@ -82,11 +81,10 @@ def password():
     form = PasswordForm()
     if form.validate_on_submit():
         user = current_user._get_current_object()
-        try:
-            change_password(user, form.current.data, form.password.data)
-        except StoreError as error:
-            form.current.errors.append(error.message)
-            return render_template("account/password.html", form=form), error.status
+        _, refused = attempt(lambda: change_password(user, form.current.data, form.password.data))
+        if refused is not None:
+            form.current.errors.append(refused.message)
+            return render_template("account/password.html", form=form), refused.status
         login_user(user)  # this session continues under the new session version
         flash("Your password is changed, and you are signed out everywhere else.", "success")
         return redirect(url_for("account.orders"))

@@ -7,7 +7,7 @@ the wrong role gets 403.
 """
 
 import time
-from functools import partial, wraps
+from functools import partial
 
 from flask import abort, current_app, flash, g, redirect, request, session, url_for
 from flask_login import current_user, logout_user
@@ -67,31 +67,22 @@ def _customer_refused():
     return error_response(403, "forbidden", message)
 
 
-def admin_required(*roles: Role):
-    """Admin pages: anonymous or idle users go to the login page, the wrong role gets 403."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapper(*args, **kwargs):
-            signed_in = current_user.is_authenticated and current_user.is_active
-            if signed_in and not current_user.is_staff:
-                return _customer_refused()
-            if not signed_in:
-                return redirect(url_for("admin.login", next=request.full_path))
-            if _idle_too_long():
-                logout_user()
-                session.clear()
-                flash(
-                    "You were signed out after a period of inactivity. Please sign in again.",
-                    "info",
-                )
-                return redirect(url_for("admin.login", next=request.full_path))
-            mark_seen()
-            if roles and current_user.role not in roles:
-                abort(403)
-            g.admin_user = current_user
-            return view(*args, **kwargs)
-
-        return wrapper
-
-    return decorator
+def page_refusal(roles: tuple[Role, ...]):
+    """What an admin page answers instead of itself, or None for a staff user it lets in
+    (core.auth.admin_required asks this): anonymous or idle users go to the login page,
+    the wrong role gets 403."""
+    signed_in = current_user.is_authenticated and current_user.is_active
+    if signed_in and not current_user.is_staff:
+        return _customer_refused()
+    if not signed_in:
+        return redirect(url_for("admin.login", next=request.full_path))
+    if _idle_too_long():
+        logout_user()
+        session.clear()
+        flash("You were signed out after a period of inactivity. Please sign in again.", "info")
+        return redirect(url_for("admin.login", next=request.full_path))
+    mark_seen()
+    if roles and current_user.role not in roles:
+        abort(403)
+    g.admin_user = current_user
+    return None

@@ -8,10 +8,10 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask_login import current_user
 from marshmallow import Schema, fields
 
-from core.auth import Role
-from storefront.admin.auth import admin_required
+from core.auth import Role, admin_required
+from core.errors import JobAlreadyRunning
 from storefront.jobs.models import JobKind
-from storefront.jobs.runner import LABELS, JobAlreadyRunning, create_job, get_job, recent_jobs
+from storefront.jobs.runner import LABELS, create_job, get_job, recent_jobs
 
 bp = Blueprint("jobs", __name__, url_prefix="/jobs")
 staff = admin_required()

@@ -5,9 +5,8 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
-from core.auth import Role
+from core.auth import Role, admin_required
 from core.extensions import db
-from storefront.admin.auth import admin_required
 from storefront.checkout.cancel import cancel_order
 from storefront.checkout.models import OrderStatus, OutboxMessage
 from storefront.checkout.queries import list_orders, order_by_number

@@ -6,8 +6,8 @@ import io
 from flask import Blueprint, Response, render_template, request
 from marshmallow import ValidationError
 
+from core.auth import admin_required
 from promotions.service import list_promotions
-from storefront.admin.auth import admin_required
 from storefront.admin.chart import day_chart
 from storefront.admin.report_schemas import ReportQuery
 from storefront.admin.reporting import build_report, report_rows

@@ -6,8 +6,8 @@ from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
+from core.auth import admin_required
 from storefront.accounts.tokens import issue_token, revoke_token, tokens_of
-from storefront.admin.auth import admin_required
 
 bp = Blueprint("tokens", __name__, url_prefix="/tokens")
 

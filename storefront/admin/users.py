@@ -6,15 +6,14 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from core.auth import Role
-from core.errors import StoreError
+from core.auth import Role, admin_required
+from core.refusals import FieldErrors, attempt, show_on_form
 from storefront.accounts.staff import create_staff, end_staff_sessions, list_staff, set_active
-from storefront.admin.auth import admin_required
 
 bp = Blueprint("users", __name__, url_prefix="/users")
 
 
-class StaffForm(FlaskForm):
+class StaffForm(FieldErrors, FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     name = StringField("Name", validators=[Length(max=120)])
     role = SelectField(
@@ -52,13 +51,12 @@ def create():
     form = StaffForm()
     if not form.validate_on_submit():
         return _page(form, 422)
-    try:
-        user = create_staff(form.email.data, form.password.data, Role(form.role.data), form.name.data or "")
-    except StoreError as error:
-        for name, messages in error.fields.items():
-            getattr(form, name).errors = list(messages)
-        flash(error.message, "error")
-        return _page(form, error.status)
+    user, refused = attempt(
+        lambda: create_staff(form.email.data, form.password.data, Role(form.role.data), form.name.data or "")
+    )
+    if refused is not None:
+        show_on_form(form, refused)
+        return _page(form, refused.status)
     flash(f"{user.email} can now sign in as {user.role}.", "success")
     return redirect(url_for("admin.users.index"))
 

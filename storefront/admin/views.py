@@ -4,11 +4,12 @@ from flask import Blueprint, flash, g, redirect, render_template, request, sessi
 from flask_login import login_user
 
 from catalog.models import Product
+from core.auth import admin_required
 from core.timezone import register_filters
 from storefront.accounts.service import authenticate
 from storefront.accounts.session import sign_out_everywhere
 from storefront.admin import throttle
-from storefront.admin.auth import admin_required, mark_seen
+from storefront.admin.auth import mark_seen
 from storefront.admin.chart import day_chart
 from storefront.admin.dashboard import PERIOD_DAYS, build_dashboard
 from storefront.admin.forms import LoginForm
@@ -67,10 +68,10 @@ def dashboard():
 
 def _register_areas() -> None:
     """Each admin area is a child blueprint: /admin/<area>/..., endpoints admin.<area>.*."""
-    from storefront.admin.catalog import bp as catalog_bp
+    from catalog.admin.views import bp as catalog_bp
+    from promotions.admin.views import bp as promotions_bp
     from storefront.admin.jobs import bp as jobs_bp
     from storefront.admin.orders import bp as orders_bp
-    from storefront.admin.promotions import bp as promotions_bp
     from storefront.admin.reports import bp as reports_bp
     from storefront.admin.tokens import bp as tokens_bp
     from storefront.admin.users import bp as users_bp

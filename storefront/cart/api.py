@@ -6,6 +6,7 @@ from flask_smorest import Blueprint
 
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
+from storefront.cart.reads import read_cart
 from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
 from storefront.errors import error_response, handle_http_exception
@@ -24,7 +25,10 @@ def create_cart():
 @blp.response(200, CartOut)
 def get_cart(token):
     """The cart, priced now (for each request: never kept)."""
-    return price_cart(service.find_cart(token))
+    cart = read_cart(token)
+    if cart is None:
+        raise service.CartNotFound()
+    return price_cart(cart)
 
 
 @blp.route("/<token>/lines", methods=["POST"])

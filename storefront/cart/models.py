@@ -24,7 +24,21 @@ class CartStatus(enum.StrEnum):
     COMPLETED = "completed"
 
 
-class Cart(db.Model):
+class CartFacts:
+    """What a stored cart and its read-only record (storefront.cart.reads) both answer."""
+
+    __slots__ = ()
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CartStatus.OPEN
+
+    @property
+    def item_count(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+class Cart(CartFacts, db.Model):
     __tablename__ = "carts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -41,14 +55,6 @@ class Cart(db.Model):
     lines: Mapped[list["CartLine"]] = relationship(
         back_populates="cart", cascade="all, delete-orphan", order_by="CartLine.id"
     )
-
-    @property
-    def is_open(self) -> bool:
-        return self.status == CartStatus.OPEN
-
-    @property
-    def item_count(self) -> int:
-        return sum(line.quantity for line in self.lines)
 
 
 class CartLine(db.Model):

@@ -1,10 +1,11 @@
 """The browser's cart: its token rides in the signed session cookie."""
 
 from flask import session
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Connection, bindparam, func, select
 
-from core.extensions import db
+from core.reads import lone_reads
 from storefront.cart.models import Cart, CartLine, CartStatus
+from storefront.cart.reads import CartRecord, read_cart
 from storefront.cart.service import CartNotFound, create_cart, find_cart
 
 SESSION_KEY = "cart_token"
@@ -23,6 +24,12 @@ def current_cart() -> Cart | None:
     except CartNotFound:
         return None
     return cart if cart.is_open else None
+
+
+def shown_cart(connection: Connection | None = None) -> CartRecord | None:
+    """The shopper's open cart, read for showing only (storefront.cart.reads)."""
+    cart = read_cart(session.get(SESSION_KEY), connection)
+    return cart if cart is not None and cart.is_open else None
 
 
 def cart_for_update() -> Cart:
@@ -45,4 +52,7 @@ def cart_token() -> str | None:
 def item_count() -> int:
     """The header badge: units in the shopper's open cart (one small query, none without one)."""
     token = cart_token()
-    return int(db.session.scalar(_ITEM_COUNT, {"token": token}) or 0) if token else 0
+    if not token:
+        return 0
+    with lone_reads() as connection:  # a cached shelf page costs this and the versions query
+        return int(connection.execute(_ITEM_COUNT, {"token": token}).scalar() or 0)

@@ -2,31 +2,33 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_limiter.errors import RateLimitExceeded
-from marshmallow import ValidationError
 
 from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.navigation import department_links
-from core.errors import StoreError
 from core.fields import form_number
+from core.reads import lone_reads
+from core.refusals import attempt
 from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
 from storefront.cart.pricing import price_cart
 from storefront.cart.schemas import AddLineSchema, CodeSchema, QuantitySchema
-from storefront.cart.session import cart_for_update, current_cart
+from storefront.cart.session import cart_for_update, current_cart, shown_cart
 from storefront.cart.throttle import TOO_MANY_CODES, code_throttled
-from storefront.errors import handle_http_exception, summarise
+from storefront.errors import explain, handle_http_exception
 
 bp = Blueprint("cart", __name__, url_prefix="/cart")
 
 
 def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
-    """The cart page, cheap to render for each request: the versions are read once, in one
-    query (pricing and the banner share the promotions, the header's links the catalog's), and
-    the header's count comes from the cart loaded."""
-    cart = current_cart()
-    promotions_version, catalog_version, _content = read_versions()
+    """The cart page, cheap to render for each request: the cart and the versions are read on
+    one connection without a transaction (core.reads), the versions once (pricing and the
+    banner share the promotions, the header's links the catalog's), and the header's count
+    comes from the cart loaded."""
+    with lone_reads() as connection:
+        cart = shown_cart(connection)
+        promotions_version, catalog_version, _content = read_versions(connection)
     promotions = compiled_promotions(promotions_version)
     view = price_cart(cart, promotions=promotions) if cart else None
     count = view.item_count if view else 0
@@ -43,16 +45,11 @@ def render_cart(*, error: str | None = None, fields: dict | None = None, status:
 
 def cart_action(change):
     """Run a cart change; a refusal re-renders the cart with the reason and a 4xx."""
-    try:
-        change()
-    except ValidationError as exc:
-        return render_cart(error=summarise(exc.messages, named=False), fields=exc.messages, status=422)
-    except service.AgeNotConfirmed:
-        raise  # the caller asks the age question instead
-    except StoreError as exc:
-        page, status = render_cart(error=exc.message, fields=exc.fields, status=exc.status)
-        return page, status, list(exc.headers)  # a 503 keeps its Retry-After
-    return redirect(url_for("cart.show"))
+    _, refused = attempt(change, passing=(service.AgeNotConfirmed,))  # add() asks the age question
+    if refused is None:
+        return redirect(url_for("cart.show"))
+    page, status = render_cart(error=explain(refused), fields=refused.fields, status=refused.status)
+    return page, status, list(refused.headers)
 
 
 @bp.get("")

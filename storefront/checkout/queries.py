@@ -5,8 +5,9 @@ from sqlalchemy.orm import selectinload
 
 from core.extensions import db
 from core.pagination import Page
+from promotions.admin.store import CodeUse
 from storefront.accounts.identity import is_same_customer
-from storefront.checkout.models import Order, OrderStatus
+from storefront.checkout.models import Order, OrderDiscount, OrderStatus
 
 
 def _with_details():
@@ -55,3 +56,14 @@ def list_orders(
         .offset((page - 1) * per_page)
     )
     return Page(list(items), page, per_page, total)
+
+
+def code_uses(code: str, limit: int = 200) -> list[CodeUse]:
+    """The latest orders that used `code`, for the promotions admin's code lookup."""
+    rows = db.session.execute(
+        select(Order.number, Order.placed_at, Order.status, Order.email, OrderDiscount.amount_cents)
+        .join(OrderDiscount, OrderDiscount.order_id == Order.id)
+        .where(OrderDiscount.code == code)
+        .order_by(Order.placed_at.desc()).limit(limit)
+    )
+    return [CodeUse(*row) for row in rows]

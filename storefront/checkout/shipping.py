@@ -25,3 +25,8 @@ RATES = {
 
 def shipping_cents(method: ShippingMethod, has_items: bool) -> int:
     return RATES[method].cents if has_items else 0
+
+
+def standard_shipping_cents(has_items: bool) -> int:
+    """What the promotions admin's preview charges its sample cart for shipping."""
+    return shipping_cents(ShippingMethod.STANDARD, has_items)

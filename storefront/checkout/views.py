@@ -13,6 +13,7 @@ from marshmallow import ValidationError
 
 from catalog.age import age_confirmed
 from core.errors import StoreError
+from core.refusals import attempt
 from storefront.cart.service import CartCompleted, CartNotFound, find_cart
 from storefront.cart.session import SESSION_KEY, current_cart, forget_cart
 from storefront.checkout import forms, idempotency
@@ -23,7 +24,7 @@ from storefront.checkout.schemas import US_REGIONS, CheckoutSchema, DetailsSchem
 from storefront.checkout.service import CartChanged, PlaceOrder
 from storefront.checkout.shipping import RATES
 from storefront.checkout.submit import submit
-from storefront.errors import summarise
+from storefront.errors import explain
 
 bp = Blueprint("checkout", __name__)
 
@@ -66,14 +67,16 @@ def details():
         }
         return _details_page(forms.flat_details(values))
     raw = forms.details_from(request.form)
-    try:
+
+    def checked() -> dict:
         data = DetailsSchema().load(raw)
         check_restrictions(cart, region=data["shipping_address"]["region"], age_confirmed=age_confirmed())
-    except ValidationError as error:
-        return _details_page(forms.flat_details(raw), forms.flat_errors(error.messages),
-                             summarise(error.messages, named=False), 422)
-    except StoreError as error:
-        return _details_page(forms.flat_details(raw), forms.flat_errors(error.fields), error.message, error.status)
+        return data
+
+    data, refused = attempt(checked)
+    if refused is not None:
+        return _details_page(forms.flat_details(raw), forms.flat_errors(refused.fields), explain(refused),
+                             refused.status)
     session[DETAILS_KEY] = DetailsSchema().dump(data)
     return redirect(url_for("checkout.review"))
 
@@ -127,11 +130,10 @@ def place():
     if cart is None or not cart.lines or details_data is None:
         return redirect(url_for("checkout.details" if cart else "cart.show"))
     raw = DetailsSchema().dump(details_data) | forms.payment_from(request.form)
-    try:
-        data = CheckoutSchema().load(raw)
-    except ValidationError as error:
-        return _review_page(cart, details_data, error=summarise(error.messages, named=False),
-                            fields=forms.flat_errors(error.messages), status=422)
+    data, refused = attempt(lambda: CheckoutSchema().load(raw))
+    if refused is not None:
+        return _review_page(cart, details_data, error=explain(refused), fields=forms.flat_errors(refused.fields),
+                            status=refused.status)
     place_request = PlaceOrder(
         cart_token=cart.token,
         data=data,
@@ -189,11 +191,10 @@ def lookup():
         return render_template("checkout/lookup.html", values={"number": request.args.get("number", "")},
                                fields={}, error=None)
     raw = {"email": request.form.get("email", ""), "number": request.form.get("number", "")}
-    try:
-        data = OrderLookupSchema().load(raw)
-    except ValidationError as error:
-        return render_template("checkout/lookup.html", values=raw, fields=error.messages,
-                               error=summarise(error.messages, named=False)), 422
+    data, refused = attempt(lambda: OrderLookupSchema().load(raw))
+    if refused is not None:
+        return render_template("checkout/lookup.html", values=raw, fields=refused.fields,
+                               error=explain(refused)), refused.status
     found = order_for_guest(data["number"], data["email"])
     if found is None:
         return render_template("checkout/lookup.html", values=raw, fields={},

@@ -2,8 +2,7 @@
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
-from core.auth import Role
-from storefront.admin.auth import admin_required
+from core.auth import Role, admin_required
 from storefront.admin.navigation import register_navigation
 from storefront.content import comments
 from storefront.content.models import CommentStatus

@@ -62,9 +62,14 @@ def voter_key(*, mint: bool) -> str:
     return f"c:{reader_id}" if reader_id else f"a:{address_hash()}"
 
 
+def is_new() -> bool:
+    """True when this request handed the reader their id: they have voted on nothing yet."""
+    return bool(request.environ.get(_ENV_NEW))
+
+
 def set_cookie_if_new(response: Response) -> Response:
     """after_request: hand a new reader their signed id."""
-    if request.environ.get(_ENV_NEW):
+    if is_new():
         response.set_cookie(
             COOKIE_NAME,
             _serializer().dumps(request.environ[_ENV_ID]),

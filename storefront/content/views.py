@@ -40,7 +40,10 @@ def _readers_own(slug: str) -> tuple | None:
     with comments awaiting moderation sees them, so their page is their own."""
     if session.get(PENDING_KEY):
         return PERSONAL
-    return (service.stars_given_on(slug, reader.voter_key(mint=True)),)
+    voter_key = reader.voter_key(mint=True)
+    if reader.is_new():  # an id handed out just now has given no stars: no query
+        return (None,)
+    return (service.stars_given_on(slug, voter_key),)
 
 
 @bp.get("/<slug>")

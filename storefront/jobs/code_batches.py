@@ -12,15 +12,19 @@ from core.extensions import db
 from core.transactions import write_transaction
 from promotions import service
 from storefront.jobs.models import Job, JobKind, StagedCode
-from storefront.jobs.runner import Outcome, Progress, create_job, handles
+from storefront.jobs.runner import Outcome, Progress, create_job, handles, job_holding
 
-MAX_CODES = 100_000
 CHUNK = 2_000
 
 
 def batch_lock(promotion_id: int) -> str:
     """One batch at a time per promotion."""
     return f"code_batch:{promotion_id}"
+
+
+def running_batch(promotion_id: int) -> int | None:
+    """The queued or running batch job of the promotion, if any."""
+    return job_holding(batch_lock(promotion_id))
 
 
 def start_batch(promotion_id: int, count: int, *, prefix: str, length: int, usage_limit: int | None, actor: str) -> int:

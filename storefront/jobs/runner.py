@@ -12,20 +12,12 @@ from flask import current_app
 from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 
-from core.errors import Conflict, NotFound
+from core.errors import JobAlreadyRunning, NotFound
 from core.extensions import db
 from core.transactions import write_transaction
 from storefront.jobs.models import Job, JobKind, JobStatus, StagedCode
 
 JOBS = Job.__table__
-
-
-class JobAlreadyRunning(Conflict):
-    code = "job_running"
-
-    def __init__(self, job_id: int, what: str):
-        super().__init__(f"{what} is already running; wait for it to finish.")
-        self.job_id = job_id
 
 
 class JobLost(Exception):

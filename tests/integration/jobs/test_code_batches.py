@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from core.errors import JobAlreadyRunning
 from core.extensions import db
 from promotions.models import PromotionCode
 from storefront.jobs.code_batches import start_batch
 from storefront.jobs.models import Job, JobStatus, StagedCode
-from storefront.jobs.runner import JobAlreadyRunning
 from storefront.jobs.tasks import sweep
 from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.queue import queue_config, run_worker, wait_for

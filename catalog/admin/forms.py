@@ -17,6 +17,7 @@ from wtforms.validators import (
 
 from catalog.images import store_image
 from core.form_fields import DollarsField, ListField
+from core.refusals import FieldErrors
 
 _REGION = re.compile(r"^[A-Z]{2}(-[A-Z0-9]{1,3})?$")
 _STOCK_LINE = re.compile(r"^\s*([^\s,;]+)[\s,;]+(\d{1,7})\s*$")
@@ -25,7 +26,7 @@ _STOCK_LINE = re.compile(r"^\s*([^\s,;]+)[\s,;]+(\d{1,7})\s*$")
 PICTURE_HINT = "Optional: PNG, JPEG, WebP or GIF, square works best. Without one, a placeholder is shown."
 
 
-class PictureMixin:
+class PictureMixin(FieldErrors):
     """An optional upload: the stored image, None to remove it, or no key to keep it."""
 
     # Schema field -> form field, so service and schema messages land next to the right input.
@@ -114,7 +115,7 @@ class DepartmentForm(PictureMixin, FlaskForm):
         }
 
 
-class StockForm(FlaskForm):
+class StockForm(FieldErrors, FlaskForm):
     levels = TextAreaField(
         "New stock levels", validators=[DataRequired()],
         description="One product per line: SKU and the new stock, e.g. CBD-OIL-500 24",

@@ -1,9 +1,9 @@
 """Catalog admin (owners): products, bulk stock, departments with their shipping limits."""
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from marshmallow import ValidationError
 from wtforms import SelectChoice
 
+from catalog.admin.forms import DepartmentForm, ProductForm, StockForm
 from catalog.queries import (
     ProductFilter,
     department_by_slug,
@@ -19,24 +19,11 @@ from catalog.service import (
     update_department,
     update_product,
 )
-from core.auth import Role
-from core.errors import StoreError
-from storefront.admin.auth import admin_required
-from storefront.admin.catalog_forms import DepartmentForm, ProductForm, StockForm
+from core.auth import Role, admin_required
+from core.refusals import attempt, show_on_form
 
 bp = Blueprint("catalog", __name__, url_prefix="/catalog")
 PER_PAGE = 50
-
-
-def _report(form, fields: dict, names: dict | None = None) -> None:
-    """Put schema or service messages next to the matching form field."""
-    names = names or {}
-    for name, messages in fields.items():
-        field = getattr(form, names.get(name, name), None)
-        if field is not None and isinstance(messages, list):
-            field.errors = list(field.errors) + [str(m) for m in messages]
-        else:
-            flash(f"{name}: {messages}", "error")
 
 
 def _product_form(product=None) -> ProductForm:
@@ -69,16 +56,11 @@ def products():
 def new_product():
     form = _product_form()
     if form.validate_on_submit():
-        try:
-            product = create_product(ProductIn().load(form.payload()))
-        except ValidationError as error:
-            _report(form, error.messages, ProductForm.FIELD_NAMES)
-        except StoreError as error:
-            _report(form, error.fields, ProductForm.FIELD_NAMES)
-            flash(error.message, "error")
-        else:
+        product, refused = attempt(lambda: create_product(ProductIn().load(form.payload())))
+        if refused is None:
             flash(f"{product.name} created.", "success")
             return redirect(url_for("admin.catalog.products", q=product.sku))
+        show_on_form(form, refused)
     status = 422 if form.errors else 200
     return render_template("admin/product_form.html", form=form, product=None), status
 
@@ -89,18 +71,16 @@ def edit_product(sku: str):
     product = product_by_sku(sku, include_inactive=True) or abort(404)
     form = _product_form(product)
     if form.validate_on_submit():
-        try:
-            payload = form.payload()
-            payload.pop("sku")
-            update_product(sku, ProductPatch().load(payload))
-        except ValidationError as error:
-            _report(form, error.messages, ProductForm.FIELD_NAMES)
-        except StoreError as error:
-            _report(form, error.fields, ProductForm.FIELD_NAMES)
-            flash(error.message, "error")
-        else:
+        def save():
+            changes = form.payload()  # stores an uploaded picture: a bad one is refused here
+            changes.pop("sku")  # a product keeps its SKU
+            return update_product(sku, ProductPatch().load(changes))
+
+        _, refused = attempt(save)
+        if refused is None:
             flash(f"{product.name} saved.", "success")
             return redirect(url_for("admin.catalog.edit_product", sku=sku))
+        show_on_form(form, refused)
     status = 422 if form.errors else 200
     return render_template("admin/product_form.html", form=form, product=product), status
 
@@ -110,13 +90,11 @@ def edit_product(sku: str):
 def bulk_stock():
     form = StockForm()
     if form.validate_on_submit():
-        try:
-            changed = set_stock(form.parsed)
-        except StoreError as error:
-            _report(form, error.fields)
-        else:
+        changed, refused = attempt(lambda: set_stock(form.parsed))
+        if refused is None:
             flash(f"Stock updated for {len(changed)} products.", "success")
             return redirect(url_for("admin.catalog.products"))
+        form.place_errors(refused.fields)  # flashed below, with the form's own messages
     for message in form.levels.errors:
         flash(message, "error")
     return redirect(url_for("admin.catalog.products"))
@@ -133,14 +111,11 @@ def departments_page():
 def new_department():
     form = DepartmentForm()
     if form.validate_on_submit():
-        try:
-            department = create_department(form.payload())
-        except StoreError as error:
-            _report(form, error.fields, DepartmentForm.FIELD_NAMES)
-            flash(error.message, "error")
-        else:
+        department, refused = attempt(lambda: create_department(form.payload()))
+        if refused is None:
             flash(f"{department.name} created.", "success")
             return redirect(url_for("admin.catalog.departments"))
+        show_on_form(form, refused)
     status = 422 if form.errors else 200
     return render_template("admin/department_form.html", form=form, department=None), status
 
@@ -152,13 +127,10 @@ def edit_department(slug: str):
     form = DepartmentForm(obj=department)
     form.slug.data = department.slug  # the address never changes
     if form.validate_on_submit():
-        try:
-            update_department(slug, form.payload())
-        except StoreError as error:
-            _report(form, error.fields, DepartmentForm.FIELD_NAMES)
-            flash(error.message, "error")
-        else:
+        _, refused = attempt(lambda: update_department(slug, form.payload()))
+        if refused is None:
             flash(f"{department.name} saved.", "success")
             return redirect(url_for("admin.catalog.departments"))
+        show_on_form(form, refused)
     status = 422 if form.errors else 200
     return render_template("admin/department_form.html", form=form, department=department), status

@@ -14,26 +14,26 @@ from flask import (
 )
 from flask_login import current_user
 from flask_wtf import FlaskForm
-from marshmallow import ValidationError
 from wtforms import TextAreaField
 from wtforms.validators import Length
 
+from core.auth import admin_required
 from core.errors import StoreError
 from core.form_fields import ListField
+from core.refusals import attempt, show_on_form
 from promotions import service
+from promotions.admin.audit import changes
 from promotions.admin.forms import PromotionForm
-from promotions.engine import RuleError
-from promotions.schemas import PromotionIn, to_rule
-from promotions.summary import summarise_rule
-from storefront.admin.audit import changes
-from storefront.admin.auth import admin_required
-from storefront.admin.preview import conflict_warnings, preview
-from storefront.admin.promotion_queries import (
+from promotions.admin.preview import conflict_warnings, preview
+from promotions.admin.queries import (
     audit_entries,
     department_names,
     form_choices,
     promotion_rows,
 )
+from promotions.engine import RuleError
+from promotions.schemas import PromotionIn, to_rule
+from promotions.summary import summarise_rule
 
 bp = Blueprint("promotions", __name__, url_prefix="/promotions")
 staff = admin_required()  # owners and marketing alike
@@ -82,12 +82,10 @@ def _validated(form: PromotionForm) -> dict | None:
     """The form's rule loaded by the promotions schema, or None with messages on the fields."""
     if not form.validate_on_submit():
         return None
-    document = {**form.rule(), "status": form.status.data}
-    try:
-        return PromotionIn().load(document)
-    except ValidationError as error:
-        form.place_errors(error.messages)
-        return None
+    document, refused = attempt(lambda: PromotionIn().load({**form.rule(), "status": form.status.data}))
+    if refused is not None:
+        show_on_form(form, refused)
+    return document
 
 
 @bp.get("")
@@ -130,18 +128,13 @@ def _save_or_preview(form: PromotionForm, promotion=None):
             form, promotion, result=result, warnings=conflict_warnings(rule, promotion_id),
             summary=_summary(rule), preview_form=preview_form,
         )
-    try:
-        if promotion is None:
-            saved = service.create_promotion(document, actor=_actor())
-        else:
-            saved = service.update_promotion(promotion.id, document, actor=_actor())
-    except ValidationError as error:
-        form.place_errors(error.messages)
-        return _editor(form, promotion, status=422)
-    except StoreError as error:
-        form.place_errors(error.fields)
-        flash(error.message, "error")
-        return _editor(form, promotion, status=error.status)
+    saved, refused = attempt(
+        lambda: service.create_promotion(document, actor=_actor()) if promotion is None
+        else service.update_promotion(promotion.id, document, actor=_actor())
+    )
+    if refused is not None:
+        show_on_form(form, refused)
+        return _editor(form, promotion, status=refused.status)
     flash(f"“{saved.name}” saved.", "success")
     for warning in conflict_warnings(rule, saved.id):
         flash(warning.message, "warning")
@@ -238,7 +231,7 @@ def audit(promotion_id: int):
 
 
 def _register_children() -> None:
-    from storefront.admin.promotion_codes import bp as codes_bp
+    from promotions.admin.codes import bp as codes_bp
 
     bp.register_blueprint(codes_bp)
 

@@ -10,19 +10,19 @@ from sqlalchemy import select
 from wtforms import IntegerField, StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, Regexp
 
-from core.errors import StoreError
+from core.auth import admin_required
+from core.errors import JobAlreadyRunning, StoreError
 from core.extensions import db
+from core.refusals import attempt
 from promotions import service
+from promotions.admin.store import store
 from promotions.engine import normalize_code
 from promotions.models import PromotionCode
-from storefront.admin.auth import admin_required
-from storefront.checkout.models import Order, OrderDiscount
-from storefront.jobs.code_batches import MAX_CODES, batch_lock, start_batch
-from storefront.jobs.runner import JobAlreadyRunning, job_holding
 
 bp = Blueprint("codes", __name__)
 staff = admin_required()
 SHOWN = 200
+MAX_CODES = 100_000  # in one batch job
 
 
 class AddCodeForm(FlaskForm):
@@ -47,7 +47,7 @@ def _page(promotion_id: int, add=None, generate=None, running: int | None = None
     return render_template(
         "admin/promotions/codes.html", promotion=promotion, codes=_codes(promotion_id), shown=SHOWN,
         add=add or AddCodeForm(formdata=None), generate=generate or GenerateForm(formdata=None),
-        running=running or job_holding(batch_lock(promotion_id)),
+        running=running or store().running_code_batch(promotion_id),
     ), status
 
 
@@ -63,11 +63,12 @@ def add(promotion_id: int):
     form = AddCodeForm()
     if not form.validate_on_submit():
         return _page(promotion_id, add=form, status=422)
-    try:
-        row = service.add_code(promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email)
-    except StoreError as error:
-        form.code.errors = [*form.code.errors, error.message]
-        return _page(promotion_id, add=form, status=error.status)
+    row, refused = attempt(lambda: service.add_code(
+        promotion_id, normalize_code(form.code.data), usage_limit=form.usage_limit.data, actor=current_user.email
+    ))
+    if refused is not None:
+        form.code.errors = [*form.code.errors, refused.message]
+        return _page(promotion_id, add=form, status=refused.status)
     flash(f"Code {row.code} added.", "success")
     return redirect(url_for("admin.promotions.codes.index", promotion_id=promotion_id))
 
@@ -91,7 +92,7 @@ def generate(promotion_id: int):
     if not form.validate_on_submit():
         return _page(promotion_id, generate=form, status=422)
     try:
-        job_id = start_batch(
+        job_id = store().start_code_batch(
             promotion_id, form.count.data, prefix=normalize_code(form.prefix.data or ""),
             length=form.length.data, usage_limit=form.usage_limit.data, actor=current_user.email,
         )
@@ -120,12 +121,5 @@ def download(promotion_id: int):
 def lookup():
     text = normalize_code(request.args.get("code", ""))[:64]
     row = db.session.scalar(select(PromotionCode).where(PromotionCode.code == text)) if text else None
-    uses = []
-    if row is not None:
-        uses = db.session.execute(
-            select(Order.number, Order.placed_at, Order.status, Order.email, OrderDiscount.amount_cents)
-            .join(OrderDiscount, OrderDiscount.order_id == Order.id)
-            .where(OrderDiscount.code == row.code)
-            .order_by(Order.placed_at.desc()).limit(200)
-        ).all()
+    uses = store().code_uses(row.code) if row is not None else []
     return render_template("admin/promotions/lookup.html", code=text, row=row, uses=uses)

@@ -4,9 +4,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
 
-from catalog.models import Product
-from catalog.queries import departments
 from core.extensions import db
+from promotions.admin.store import store
 from promotions.models import DisplayStatus, Promotion, PromotionAuditEntry, PromotionCode
 from promotions.service import display_status, now_utc
 
@@ -59,12 +58,12 @@ def audit_entries(promotion_id: int) -> list[PromotionAuditEntry]:
     return list(db.session.scalars(query))
 
 
-def form_choices() -> tuple[list, list[Product], list[str]]:
-    """Departments, active products and every tag in use: what a promotion can target."""
-    products = list(db.session.scalars(select(Product).order_by(Product.name)).unique())
+def form_choices() -> tuple[list, list, list[str]]:
+    """Departments, products and every tag in use: what a promotion can target."""
+    products = list(store().products())
     tags = sorted({tag for product in products for tag in product.tags or ()})
-    return departments(), products, tags
+    return list(store().departments()), products, tags
 
 
 def department_names() -> dict[str, str]:
-    return {d.slug: d.name for d in departments()}
+    return {d.slug: d.name for d in store().departments()}

@@ -8,12 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from flask import current_app
-from sqlalchemy import select
 
-from catalog.models import Product
-from catalog.queries import products_by_skus
 from core.errors import Invalid
-from core.extensions import db
+from promotions.admin.store import store
 from promotions.compile import compiled_promotions
 from promotions.conflicts import ProductFacts, Warning, warnings_for
 from promotions.engine import (
@@ -24,7 +21,6 @@ from promotions.engine import (
     promotion_from_rule,
 )
 from promotions.pricing import price_with, product_line
-from storefront.checkout.shipping import ShippingMethod, shipping_cents
 
 NEW_ID = 0
 
@@ -49,12 +45,12 @@ def _live() -> list[Promotion]:
 
 def sample_cart(quantities: dict[str, int]) -> tuple[CartSnapshot, dict[str, str]]:
     """A cart of catalog products by SKU; an unknown SKU is refused by name."""
-    products = {p.sku: p for p in products_by_skus(list(quantities))}
+    products = {p.sku: p for p in store().products_by_skus(list(quantities))}
     unknown = sorted(set(quantities) - set(products))
     if unknown:
         raise Invalid(f"Unknown SKU: {', '.join(unknown)}.", fields={"lines": [f"Unknown SKU {s}." for s in unknown]})
     lines = tuple(product_line(products[sku], quantity) for sku, quantity in quantities.items())
-    cart = CartSnapshot(lines=lines, shipping_cents=shipping_cents(ShippingMethod.STANDARD, bool(lines)))
+    cart = CartSnapshot(lines=lines, shipping_cents=store().shipping_cents(bool(lines)))
     return cart, {sku: products[sku].name for sku in quantities}
 
 
@@ -71,10 +67,9 @@ def preview(rule: dict, promotion_id: int | None, quantities: dict[str, int], co
 
 
 def _product_facts() -> list[ProductFacts]:
-    products = db.session.scalars(select(Product).where(Product.active.is_(True))).unique()
     return [
         ProductFacts(p.sku, p.id, p.name, p.department.slug, frozenset(p.tags or ()), p.price_cents, p.cost_cents)
-        for p in products
+        for p in store().products() if p.active
     ]
 
 
