@@ -31,6 +31,7 @@ BENEFITS = [
     SelectChoice("buy_x_get_y", "Buy X, get Y"),
     SelectChoice("tiered", "Tiered: spend more, save more"),
     SelectChoice("shipping", "Shipping discount"),
+    SelectChoice("free_gift", "Free gift (a product at $0)"),
 ]
 CLASSES = [
     SelectChoice("product", "Item discounts"),
@@ -84,6 +85,8 @@ class PromotionForm(FlaskForm):
     shipping_percent = PercentField("Percent off shipping", description="100 for free shipping")
     shipping_amount = DollarsField("Amount off shipping ($)")
     max_discount = DollarsField("Cap the discount at ($)")
+    gift_sku = SelectField("Gift product", choices=[], validate_choice=False)
+    gift_quantity = IntegerField("Gift quantity", default=1, validators=[Optional(), NumberRange(1, 100)])
     # Conditions
     min_subtotal = DollarsField("Minimum spend ($)")
     min_quantity = IntegerField("Minimum quantity", validators=[Optional()])
@@ -104,6 +107,7 @@ class PromotionForm(FlaskForm):
         "buy_x_get_y": {"buy": "buy", "get": "get", "percent": "get_percent"},
         "tiered": {"tiers": "tiers"},
         "shipping": {"percent": "shipping_percent", "amount_cents": "shipping_amount"},
+        "free_gift": {"sku": "gift_sku", "quantity": "gift_quantity"},
     }
     TOP_FIELDS = {"budget_cents": "budget", "eligible": "departments", "benefit": "benefit_type"}
 
@@ -117,6 +121,7 @@ class PromotionForm(FlaskForm):
             (self.tags, tag_choices), (self.exclude_tags, tag_choices),
         ):
             field.choices = choices
+        self.gift_sku.choices = [SelectChoice("", "Choose the product to give"), *product_choices]
 
     def validate_ends_at(self, field):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:
@@ -143,7 +148,9 @@ class PromotionForm(FlaskForm):
                 benefit["amount_cents"] = self.shipping_amount.data
             else:
                 benefit["percent"] = self.shipping_percent.data if self.shipping_percent.data is not None else 100
-        if self.max_discount.data is not None and kind != "fixed_price_each":
+        elif kind == "free_gift":
+            benefit.update(sku=self.gift_sku.data or None, quantity=self.gift_quantity.data or 1)
+        if self.max_discount.data is not None and kind not in ("fixed_price_each", "free_gift"):
             benefit["max_discount_cents"] = self.max_discount.data
         return {key: value for key, value in benefit.items() if value is not None}
 
@@ -258,6 +265,8 @@ class PromotionForm(FlaskForm):
             self.tiers.data = benefit["tiers"]
         elif kind == "shipping":
             self.shipping_percent.data, self.shipping_amount.data = benefit.get("percent"), benefit.get("amount_cents")
+        elif kind == "free_gift":
+            self.gift_sku.data, self.gift_quantity.data = benefit["sku"], benefit.get("quantity", 1)
         for condition in rule.get("conditions") or []:
             kind = condition["type"]
             if kind == "min_subtotal":
