@@ -25,7 +25,7 @@ test: $(VENV)/.installed
 
 # While working: unit and SQLite integration tests only (no browser, no PostgreSQL, no API fuzzing).
 test-fast: $(VENV)/.installed
-	$(BIN)/python -m pytest tests/unit tests/integration -m "not browser" -k "not postgresql" -q $(PYTEST_ARGS)
+	HYPOTHESIS_PROFILE=fast $(BIN)/python -m pytest tests/unit tests/integration -m "not browser" -k "not postgresql" -q $(PYTEST_ARGS)
 
 # The stacking oracle (tests/unit/engine/test_oracle.py) with many more examples than `make test`.
 ORACLE_EXAMPLES ?= 10000

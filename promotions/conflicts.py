@@ -22,7 +22,7 @@ from promotions.engine import (
 )
 from promotions.engine.conditions import CustomerEmails, MinQuantity, MinSubtotal, Regions
 from promotions.engine.stacking import can_combine
-from promotions.summary import dollars
+from promotions.engine.wording import dollars
 
 MAX_QUANTITY = 99
 

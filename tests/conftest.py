@@ -2,19 +2,26 @@
 
 Integration tests run once on SQLite and once on PostgreSQL (when TEST_DATABASE_URL is set;
 REQUIRE_POSTGRES=1 turns a missing PostgreSQL into a failure). The schema is built once per
-backend per run and every test starts from empty tables.
+backend per run and every test starts from empty tables; the app with the default settings is
+built once per backend too and reused. Who acts in the tests (shopper, merchant...) is in
+tests/fixtures.py.
 """
 
 import os
+from contextlib import contextmanager
 
 import pytest
+from argon2 import PasswordHasher
 from flask import g, request_started
 from sqlalchemy import text
 
 from core.extensions import db
 from storefront import create_app
+from tests.actors import Shopper
 
+pytest_plugins = ["tests.fixtures"]  # the actors and everyday products, as fixtures
 _schema_ready: set[str] = set()
+_kept_apps: dict = {}  # database URL -> the app with default settings, reused by test after test
 
 
 def postgres_url() -> str | None:
@@ -66,7 +73,31 @@ def build_app(database_url: str, **overrides):
         "QUEUE_URL": "immediate",  # jobs run inline; tests/integration/jobs use a real queue
     }
     config.update(overrides)
-    return create_app(config)
+    app = create_app(config)
+    app.test_client_class = Shopper  # every test client can shop (tests/actors.py)
+    return app
+
+
+@contextmanager
+def cheap_password_hashing():
+    """argon2 at the lowest cost: production's costs ~0.1 s a hash, and tests hash hundreds.
+
+    Verifying reads the cost from the hash itself, so what a test proves does not change.
+    """
+    from storefront.accounts import passwords
+
+    production = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    try:
+        yield
+    finally:
+        passwords._hasher = production
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    with cheap_password_hashing():
+        yield
 
 
 def prepare_schema(app, database_url: str) -> None:
@@ -96,10 +127,42 @@ def _fresh_g(sender, **extra):
         g.pop(name, None)
 
 
+def _forget_earlier_tests(app) -> None:
+    """Start a reused app as a new one starts: what it keeps between requests is emptied, and
+    the process-wide queue and rate limiter are its own again (another test's app may have
+    rebound them). State a new extension keeps per app belongs here too."""
+    from catalog import navigation
+    from core.extensions import cache, limiter
+    from promotions import compile as compiled_promotions
+    from storefront.jobs.queue import init_queue
+
+    compiled_promotions.init_app(app)
+    app.extensions[navigation.EXTENSION_KEY] = {}
+    app.extensions.pop("payment_provider", None)
+    limiter.enabled = app.config["RATELIMIT_ENABLED"]  # all Limiter.init_app does for a disabled app
+    init_queue(app)
+    with app.app_context():
+        cache.clear()
+
+
+def _test_app(database_url: str, app_config: dict, own: bool):
+    """The app of one test. With the default settings it is built once per database and reused:
+    building one (routes, OpenAPI document) costs more than most tests. A test that changes
+    the app itself (`add_url_rule`) or its settings gets a new one."""
+    if app_config or own:
+        return build_app(database_url, **app_config)
+    application = _kept_apps.get(database_url)
+    if application is None:
+        application = _kept_apps[database_url] = build_app(database_url)
+    else:
+        _forget_earlier_tests(application)
+    return application
+
+
 @pytest.fixture
-def app(backend, sqlite_url, app_config):
+def app(request, backend, sqlite_url, app_config):
     database_url = _database_url(backend, sqlite_url)
-    application = build_app(database_url, **app_config)
+    application = _test_app(database_url, app_config, own=request.node.get_closest_marker("own_app") is not None)
     prepare_schema(application, database_url)
     request_started.connect(_fresh_g, application)
     with application.app_context():

@@ -5,7 +5,13 @@ import itertools
 from catalog.models import Department, Product
 from core.auth import Role
 from core.extensions import db
+from storefront.accounts.customers import register_customer
 from storefront.accounts.service import save_user
+
+OWNER = "owner@example.com"
+MARKETER = "marketing@example.com"
+PASSWORD = "correct horse battery"  # every test admin's
+CUSTOMER_PASSWORD = "a long enough password"  # every test customer's
 
 _serial = itertools.count(1)
 
@@ -37,5 +43,9 @@ def make_product(sku: str | None = None, *, price_cents: int = 1000, stock: int 
     return product
 
 
-def make_admin(email: str = "owner@example.com", password: str = "correct horse battery", role: Role = Role.OWNER):
+def make_admin(email: str = OWNER, password: str = PASSWORD, role: Role = Role.OWNER):
     return save_user(email, password, role)
+
+
+def make_customer(email: str = "ada@example.com", password: str = CUSTOMER_PASSWORD, name: str = ""):
+    return register_customer(email, password, name)

@@ -1,9 +1,12 @@
-"""The promotion form: one fieldset per condition and benefit type, in the merchant's units.
+"""The promotion form, in the merchant's units: money in dollars, dates in the store's time zone.
 
-Money is typed in dollars, dates in the store's time zone. `rule()` turns the form into
-a rule-format document for promotions.schemas; `place_errors()` puts the schema's
-messages back next to the fields they came from.
+`rule()` turns the form into a rule-format document for promotions.schemas;
+`place_errors()` puts the schema's messages back next to the fields they came from;
+`load_rule()` fills the form from a stored rule. The fields of each condition and benefit
+type, and how they map to the rule, come from the table in promotions.admin.rule_fields.
 """
+
+from datetime import datetime
 
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -21,26 +24,17 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from core.form_fields import CheckboxesField, DollarsField, ListField
 from core.timezone import from_local, to_local
-from promotions.admin.fields import PercentField, TiersField
+from promotions.admin.rule_fields import BENEFIT_FORMS, CONDITION_FORMS, RuleForm, with_rule_fields
 
-BENEFITS = [
-    SelectChoice("percent_off", "Percentage off"),
-    SelectChoice("amount_off_order", "Amount off the order (or the eligible items)"),
-    SelectChoice("amount_off_each", "Amount off each eligible item"),
-    SelectChoice("fixed_price_each", "Fixed price for each eligible item"),
-    SelectChoice("buy_x_get_y", "Buy X, get Y"),
-    SelectChoice("tiered", "Tiered: spend more, save more"),
-    SelectChoice("shipping", "Shipping discount"),
-    SelectChoice("free_gift", "Free gift (a product at $0)"),
-]
 CLASSES = [
     SelectChoice("product", "Item discounts"),
     SelectChoice("order", "Order discounts"),
     SelectChoice("shipping", "Shipping discounts"),
 ]
-DAYS = [SelectChoice(d, d.capitalize()) for d in ("mon", "tue", "wed", "thu", "fri", "sat", "sun")]
+ELIGIBLE = ("departments", "products", "tags", "exclude_departments", "exclude_products", "exclude_tags")
 
 
+@with_rule_fields
 class PromotionForm(FlaskForm):
     # About
     name = StringField("Name", validators=[DataRequired(), Length(max=200)])
@@ -72,43 +66,17 @@ class PromotionForm(FlaskForm):
     exclude_departments = SelectMultipleField("Except departments", choices=[])
     exclude_products = SelectMultipleField("Except products", choices=[])
     exclude_tags = SelectMultipleField("Except tags", choices=[])
-    # Benefit
-    benefit_type = SelectField("Benefit", choices=BENEFITS, default="percent_off")
-    percent = PercentField("Percent off")
-    amount = DollarsField("Amount off ($)")
-    price = DollarsField("Fixed price each ($)")
-    buy = IntegerField("Buy", validators=[Optional()])
-    get = IntegerField("Get", validators=[Optional()])
-    get_percent = PercentField("…at this percent off", default=100)
-    repeat = BooleanField("Repeat for every group", default=True)
-    tiers = TiersField("Tiers", description="One a line: spend and discount, e.g. 100 10% or 200 $25")
-    shipping_percent = PercentField("Percent off shipping", description="100 for free shipping")
-    shipping_amount = DollarsField("Amount off shipping ($)")
+    # What the shopper gets, and under which conditions: each type's own fields come from
+    # the rule_fields table (@with_rule_fields); these are the ones every benefit shares.
+    benefit_type = SelectField(
+        "Benefit", choices=[SelectChoice(name, entry.label) for name, entry in BENEFIT_FORMS.items()],
+        default=next(iter(BENEFIT_FORMS)),
+    )
     max_discount = DollarsField("Cap the discount at ($)")
-    gift_sku = SelectField("Gift product", choices=[], validate_choice=False)
-    gift_quantity = IntegerField("Gift quantity", default=1, validators=[Optional(), NumberRange(1, 100)])
-    # Conditions
-    min_subtotal = DollarsField("Minimum spend ($)")
-    min_quantity = IntegerField("Minimum quantity", validators=[Optional()])
-    first_order = BooleanField("First order only")
-    customer_emails = ListField("Only these customers (emails)")
-    window_days = CheckboxesField("Only on these days", choices=DAYS)
-    window_start = StringField("From (HH:MM)", validators=[Optional()])
-    window_end = StringField("Until (HH:MM)", validators=[Optional()])
-    regions_include = ListField("Only shipping to", upper=True)
-    regions_exclude = ListField("Not shipping to", upper=True)
 
-    # schema path -> form field, for the messages the schema sends back
-    BENEFIT_FIELDS = {
-        "percent_off": {"percent": "percent"},
-        "amount_off_order": {"amount_cents": "amount"},
-        "amount_off_each": {"amount_cents": "amount"},
-        "fixed_price_each": {"price_cents": "price"},
-        "buy_x_get_y": {"buy": "buy", "get": "get", "percent": "get_percent"},
-        "tiered": {"tiers": "tiers"},
-        "shipping": {"percent": "shipping_percent", "amount_cents": "shipping_amount"},
-        "free_gift": {"sku": "gift_sku", "quantity": "gift_quantity"},
-    }
+    benefit_forms = BENEFIT_FORMS
+    condition_forms = CONDITION_FORMS
+    capped_benefits = " ".join(name for name, entry in BENEFIT_FORMS.items() if entry.capped)
     TOP_FIELDS = {"budget_cents": "budget", "eligible": "departments", "benefit": "benefit_type"}
 
     def set_choices(self, departments, products, tags) -> None:
@@ -127,57 +95,29 @@ class PromotionForm(FlaskForm):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:
             raise ValidationError("The end must be after the start.")
 
-    # --- form <-> rule -------------------------------------------------------------------
+    # --- form <-> rule, through the rule_fields table ---------------------------------
+
+    def _benefit_form(self) -> RuleForm:
+        return BENEFIT_FORMS[self.benefit_type.data]
 
     def _benefit(self) -> dict:
-        kind = self.benefit_type.data
-        benefit: dict = {"type": kind}
-        if kind == "percent_off":
-            benefit["percent"] = self.percent.data
-        elif kind in ("amount_off_order", "amount_off_each"):
-            benefit["amount_cents"] = self.amount.data
-        elif kind == "fixed_price_each":
-            benefit["price_cents"] = self.price.data
-        elif kind == "buy_x_get_y":
-            benefit.update(buy=self.buy.data, get=self.get.data, percent=self.get_percent.data or 100,
-                           repeat=bool(self.repeat.data))
-        elif kind == "tiered":
-            benefit["tiers"] = self.tiers.data or []
-        elif kind == "shipping":
-            if self.shipping_amount.data is not None:
-                benefit["amount_cents"] = self.shipping_amount.data
-            else:
-                benefit["percent"] = self.shipping_percent.data if self.shipping_percent.data is not None else 100
-        elif kind == "free_gift":
-            benefit.update(sku=self.gift_sku.data or None, quantity=self.gift_quantity.data or 1)
-        if self.max_discount.data is not None and kind not in ("fixed_price_each", "free_gift"):
+        entry = self._benefit_form()
+        benefit = {"type": self.benefit_type.data, **entry.read(self)}
+        if entry.capped and self.max_discount.data is not None:
             benefit["max_discount_cents"] = self.max_discount.data
-        return {key: value for key, value in benefit.items() if value is not None}
+        return benefit
 
-    def _conditions(self) -> list[tuple[str, dict]]:
-        """(form field, condition) pairs, so a message finds its way back to the field."""
-        found = []
-        if self.min_subtotal.data is not None:
-            found.append(("min_subtotal", {"type": "min_subtotal", "amount_cents": self.min_subtotal.data}))
-        if self.min_quantity.data is not None:
-            found.append(("min_quantity", {"type": "min_quantity", "quantity": self.min_quantity.data}))
-        if self.first_order.data:
-            found.append(("first_order", {"type": "first_order"}))
-        if self.customer_emails.data:
-            found.append(("customer_emails", {"type": "customer_emails", "emails": self.customer_emails.data}))
-        if self.window_days.data or self.window_start.data or self.window_end.data:
-            found.append(("window_days", {"type": "weekly_window", "days": self.window_days.data or [],
-                                          "start": (self.window_start.data or "").strip(),
-                                          "end": (self.window_end.data or "").strip()}))
-        if self.regions_include.data or self.regions_exclude.data:
-            found.append(("regions_include", {"type": "regions", "include": self.regions_include.data or [],
-                                              "exclude": self.regions_exclude.data or []}))
-        return found
+    def _conditions(self) -> list[tuple[RuleForm, dict]]:
+        """(table entry, condition) pairs, so a message finds its way back to its field."""
+        return [
+            (entry, {"type": name, **entry.read(self)})
+            for name, entry in CONDITION_FORMS.items()
+            if entry.present(self)
+        ]
 
     def rule(self) -> dict:
         """The form as a rule-format document (not yet validated by the schema)."""
-        eligible = {name: getattr(self, name).data or [] for name in (
-            "departments", "products", "tags", "exclude_departments", "exclude_products", "exclude_tags")}
+        eligible = {name: self[name].data or [] for name in ELIGIBLE}
         banner = (self.banner.data or "").strip() or None
         return {
             "name": (self.name.data or "").strip(),
@@ -202,18 +142,31 @@ class PromotionForm(FlaskForm):
 
     def place_errors(self, messages: dict) -> None:
         """Schema messages (nested by rule path) -> the form fields they belong to."""
-        condition_fields = [name for name, _ in self._conditions()]
-        benefit_fields = self.BENEFIT_FIELDS.get(self.benefit_type.data, {})
+        conditions = [entry for entry, _ in self._conditions()]
         for key, value in messages.items():
             if key == "benefit" and isinstance(value, dict):
                 for inner, texts in value.items():
-                    self._add(benefit_fields.get(inner, "benefit_type"), texts)
+                    self._add(self._benefit_field(inner), texts)
             elif key == "conditions" and isinstance(value, dict):
                 for position, inner in value.items():
-                    name = condition_fields[int(position)] if str(position).isdigit() and int(position) < len(condition_fields) else "min_subtotal"
-                    self._add(name, inner)
+                    self._place_condition(conditions, position, inner)
             else:
                 self._add(self.TOP_FIELDS.get(key, key), value)
+
+    def _benefit_field(self, key: str) -> str:
+        if key == "max_discount_cents":
+            return "max_discount"
+        param = self._benefit_form().params.get(key)
+        return param.name if param else "benefit_type"
+
+    def _place_condition(self, conditions: list[RuleForm], position, messages) -> None:
+        """Messages of the condition at `position`, next to the fields of its type."""
+        index = int(position) if str(position).isdigit() else len(conditions)
+        if index >= len(conditions):
+            self._add("name", messages)
+            return
+        for key, texts in messages.items() if isinstance(messages, dict) else [(None, messages)]:
+            self._add(conditions[index].field_for(key), texts)
 
     def _add(self, name: str, texts) -> None:
         field = getattr(self, name, None) or self.name
@@ -231,8 +184,6 @@ class PromotionForm(FlaskForm):
 
     def load_rule(self, rule: dict, status: str) -> None:
         """Fill the form from a stored rule (GET of the edit page)."""
-        from datetime import datetime
-
         self.name.data, self.description.data, self.terms.data = rule["name"], rule.get("description", ""), rule.get("terms", "")
         self.status.data = status if status in ("draft", "active", "paused") else "paused"
         self.trigger.data, self.codes.data = rule["trigger"], list(rule.get("codes") or [])
@@ -250,36 +201,8 @@ class PromotionForm(FlaskForm):
         for key, value in (rule.get("eligible") or {}).items():
             getattr(self, key).data = list(value)
         benefit = rule["benefit"]
-        kind = self.benefit_type.data = benefit["type"]
+        self.benefit_type.data = benefit["type"]
         self.max_discount.data = benefit.get("max_discount_cents")
-        if kind == "percent_off":
-            self.percent.data = benefit["percent"]
-        elif kind in ("amount_off_order", "amount_off_each"):
-            self.amount.data = benefit["amount_cents"]
-        elif kind == "fixed_price_each":
-            self.price.data = benefit["price_cents"]
-        elif kind == "buy_x_get_y":
-            self.buy.data, self.get.data = benefit["buy"], benefit["get"]
-            self.get_percent.data, self.repeat.data = benefit.get("percent", 100), benefit.get("repeat", True)
-        elif kind == "tiered":
-            self.tiers.data = benefit["tiers"]
-        elif kind == "shipping":
-            self.shipping_percent.data, self.shipping_amount.data = benefit.get("percent"), benefit.get("amount_cents")
-        elif kind == "free_gift":
-            self.gift_sku.data, self.gift_quantity.data = benefit["sku"], benefit.get("quantity", 1)
+        BENEFIT_FORMS[benefit["type"]].write(self, benefit)
         for condition in rule.get("conditions") or []:
-            kind = condition["type"]
-            if kind == "min_subtotal":
-                self.min_subtotal.data = condition["amount_cents"]
-            elif kind == "min_quantity":
-                self.min_quantity.data = condition["quantity"]
-            elif kind == "first_order":
-                self.first_order.data = True
-            elif kind == "customer_emails":
-                self.customer_emails.data = list(condition["emails"])
-            elif kind == "weekly_window":
-                self.window_days.data = list(condition["days"])
-                self.window_start.data, self.window_end.data = condition["start"], condition["end"]
-            elif kind == "regions":
-                self.regions_include.data = list(condition.get("include") or [])
-                self.regions_exclude.data = list(condition.get("exclude") or [])
+            CONDITION_FORMS[condition["type"]].write(self, condition)

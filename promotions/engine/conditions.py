@@ -2,7 +2,8 @@
 
 Each condition is a small class registered by its rule type name. `check`
 returns None when the condition is met, or a `NotMet` result saying why not
-and, for thresholds, how far off the cart is.
+and, for thresholds, how far off the cart is; `describe` is its phrase in the
+promotion's plain-words summary ("" when it has nothing to add).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from zoneinfo import ZoneInfo
 from .cart import CartSnapshot
 from .customers import customer_key
 from .explain import ExplanationStatus, NotMet
+from .wording import Words, dollars, either
 
 __all__ = [
     "CONDITIONS",
@@ -45,6 +47,8 @@ class Condition(Protocol):
     """One requirement of a promotion."""
 
     def check(self, facts: Facts) -> NotMet | None: ...
+
+    def describe(self, words: Words) -> str: ...
 
 
 CONDITIONS: dict[str, Callable[[Mapping[str, Any]], Condition]] = {}
@@ -87,6 +91,10 @@ class MinSubtotal:
             return NotMet(ExplanationStatus.BELOW_SUBTOTAL, shortfall_cents=shortfall)
         return None
 
+    def describe(self, words: Words) -> str:
+        """Said here only for filtered items: otherwise the benefit names it ("orders of $75 or more")."""
+        return f"when they add up to {dollars(self.amount_cents)} or more" if words.items else ""
+
 
 @register("min_quantity")
 @dataclass(frozen=True, slots=True)
@@ -105,6 +113,9 @@ class MinQuantity:
             return NotMet(ExplanationStatus.BELOW_QUANTITY, shortfall_quantity=shortfall)
         return None
 
+    def describe(self, words: Words) -> str:
+        return f"when you buy {self.quantity} or more"
+
 
 _FIRST_ORDER_ONLY = NotMet(ExplanationStatus.FIRST_ORDER_ONLY)
 _NOT_FOR_CUSTOMER = NotMet(ExplanationStatus.NOT_FOR_CUSTOMER)
@@ -122,6 +133,9 @@ class FirstOrder:
     def check(self, facts: Facts) -> NotMet | None:
         return None if facts.cart.first_order else _FIRST_ORDER_ONLY
 
+    def describe(self, words: Words) -> str:
+        return "on a first order"
+
 
 @register("customer_emails")
 @dataclass(frozen=True, slots=True)
@@ -138,6 +152,10 @@ class CustomerEmails:
         if customer_key(facts.cart.email) in self.emails:
             return None
         return _NOT_FOR_CUSTOMER
+
+    def describe(self, words: Words) -> str:
+        """The list is private: the summary never shows whose addresses are on it."""
+        return "for selected customers"
 
 
 _DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -180,13 +198,13 @@ class WeeklyWindow:
     def check(self, facts: Facts) -> NotMet | None:
         if self.contains(facts.local_now):
             return None
-        return NotMet(ExplanationStatus.OUTSIDE_WINDOW, detail=self.describe())
+        return NotMet(ExplanationStatus.OUTSIDE_WINDOW, detail=self.describe(Words()))
 
-    def describe(self) -> str:
-        """E.g. "on Fri 17:00-21:00"."""
+    def describe(self, words: Words) -> str:
+        """E.g. "on Fri, Sat 17:00–21:00" (also the shopper's "only available …" detail)."""
         days = ", ".join(_DAYS[day].capitalize() for day in self.days)
         start, end = (f"{m // 60:02d}:{m % 60:02d}" for m in (self.start_minute, self.end_minute))
-        return f"on {days} {start}-{end}"
+        return f"on {days} {start}\u2013{end}"
 
 
 @register("regions")
@@ -217,3 +235,12 @@ class Regions:
         if region is not None and region in self.exclude:
             return NotMet(ExplanationStatus.REGION_EXCLUDED)
         return None
+
+    def describe(self, words: Words) -> str:
+        """E.g. "shipping to CA or NY", "not shipping to AK or HI" (codes in alphabetical order)."""
+        phrases = []
+        if self.include:
+            phrases.append(f"shipping to {either(sorted(self.include))}")
+        if self.exclude:
+            phrases.append(f"not shipping to {either(sorted(self.exclude))}")
+        return " ".join(phrases)

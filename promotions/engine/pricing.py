@@ -8,13 +8,13 @@ from datetime import datetime
 from types import MappingProxyType
 
 from .allocation import Grant, Ledger, Offer
-from .benefits import DiscountClass
+from .benefits import DiscountClass, FreeGift
 from .cart import CartSnapshot
 from .conditions import Facts, local_time
 from .eligibility import NO_USAGE, PromotionUsage, check_dates, check_limits
 from .explain import Explanation, ExplanationStatus, NotMet, describe, describe_gift
 from .floor import NO_FLOOR, PriceFloor
-from .gifts import FreeGift, Gift
+from .gifts import Gift
 from .index import PromotionIndex
 from .money import normalize_code
 from .search import SearchMode

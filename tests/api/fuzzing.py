@@ -5,20 +5,18 @@ tests/api/test_schemathesis.py (small, deterministic, part of `make test`) and `
 (the same checks with many more examples: FUZZ_EXAMPLES, FUZZ_SEED).
 """
 
-import base64
 import os
-from contextlib import contextmanager
 from itertools import cycle
 
 import schemathesis
-from argon2 import PasswordHasher
 from sqlalchemy import delete, select, update
 
 from catalog.models import Product
 from core.extensions import db
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
 from storefront.api.links import ADD_LINE, APPLY_CODE, CHECKOUT
-from tests.conftest import build_app
+from tests.actors import basic_auth
+from tests.conftest import build_app, cheap_password_hashing
 
 ADMIN_EMAIL = "fuzz-owner@example.com"
 ADMIN_PASSWORD = "correct horse battery staple"
@@ -36,19 +34,6 @@ CHECKS = [
 ]
 
 
-@contextmanager
-def cheap_password_hashing():
-    """argon2 at production cost takes ~0.25 s per Basic-auth request; fuzzing sends thousands."""
-    from storefront.accounts import passwords
-
-    production = passwords._hasher
-    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-    try:
-        yield
-    finally:
-        passwords._hasher = production
-
-
 def fuzz_app(database_path):
     """A fresh store with the demo data; rate limits off so fuzzing reaches the handlers."""
     app = build_app(f"sqlite:///{database_path}")
@@ -59,14 +44,10 @@ def fuzz_app(database_path):
 
         db.create_all()
         seed_demo_store()
-        with cheap_password_hashing():
+        with cheap_password_hashing():  # built while pytest collects, before the session's fixture
             save_user(ADMIN_EMAIL, ADMIN_PASSWORD, Role.OWNER)
         db.session.remove()
     return app
-
-
-def basic_auth() -> str:
-    return "Basic " + base64.b64encode(f"{ADMIN_EMAIL}:{ADMIN_PASSWORD}".encode()).decode()
 
 
 def fuzz_config(*, examples: int, seed: int, coverage: bool = True) -> schemathesis.Config:
@@ -74,7 +55,7 @@ def fuzz_config(*, examples: int, seed: int, coverage: bool = True) -> schemathe
     return schemathesis.Config.from_dict(
         {
             "seed": seed,
-            "headers": {"Authorization": basic_auth()},
+            "headers": basic_auth(ADMIN_EMAIL, ADMIN_PASSWORD),
             "generation": {"max-examples": examples, "deterministic": True, "database": "none"},
             "checks": checks,
             "phases": {

@@ -13,7 +13,6 @@ from pathlib import Path
 import hypothesis
 
 from tests.api.fuzzing import (
-    cheap_password_hashing,
     fresh_start,
     fuzz_app,
     fuzz_config,
@@ -30,8 +29,7 @@ schema = load_schema(fuzz_app(_store), fuzz_config(**settings_from_env()))
 
 @schema.parametrize()
 def test_api_operation_honours_its_contract(case):
-    with cheap_password_hashing():
-        case.call_and_validate()
+    case.call_and_validate()
 
 
 def test_cart_workflow_honours_its_contract_call_after_call(tmp_path):

@@ -1,4 +1,7 @@
-"""A live store on 127.0.0.1 with the demo data, driven by Debian's headless Chromium."""
+"""A live store on 127.0.0.1 with the demo data, driven by Debian's headless Chromium.
+
+What a person does on its pages (sign in, confirm their age...) is in tests/browser/steps.py.
+"""
 
 import os
 import shutil
@@ -9,14 +12,14 @@ from flask_migrate import upgrade
 from werkzeug.serving import make_server
 
 from storefront import create_app
+from tests.browser.steps import DESKTOP, PHONE
+from tests.factories import make_admin
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]
-ADMIN_EMAIL = "owner@example.com"
-ADMIN_PASSWORD = "correct horse battery"
 
 pytestmark = pytest.mark.browser
 
@@ -35,13 +38,11 @@ def live_app(tmp_path_factory):
     app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'store.db'}", "SECRET_KEY": "browser-tests",
                       "QUEUE_URL": f"sqlite:///{folder / 'queue.db'}"})
     with app.app_context():
-        from core.auth import Role
-        from storefront.accounts.service import save_user
         from storefront.demo import seed_demo_store
 
         upgrade()  # the real migrations, as `make run` does
         seed_demo_store()
-        save_user(ADMIN_EMAIL, ADMIN_PASSWORD, Role.OWNER)
+        make_admin()
     return app
 
 
@@ -76,22 +77,6 @@ def page(browser, live_server):
     context.close()
 
 
-def confirm_age(page) -> None:
-    page.goto("/cbd")
-    page.get_by_role("button", name="Yes, I am 21 or older").click()
-
-
-def sign_in_admin(page) -> None:
-    page.goto("/admin/login")
-    page.get_by_label("Email").fill(ADMIN_EMAIL)
-    page.get_by_label("Password").fill(ADMIN_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-
-
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
-
-
 @pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
 def sized_page(request, browser, live_server):
     """A fresh context at a desktop and at a phone width (each test runs at both)."""
@@ -100,8 +85,3 @@ def sized_page(request, browser, live_server):
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def page_width(page) -> int:
-    """How wide the page really is: more than the viewport means sideways scrolling."""
-    return page.evaluate("document.documentElement.scrollWidth")

@@ -5,7 +5,7 @@ Critical and serious findings fail the test; moderate and minor ones are left to
 
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.conftest import page_width, sign_in_admin
+from tests.browser.steps import page_width, sign_in_admin
 
 BLOCKING = {"critical", "serious"}
 SHOPPER_PAGES = ["/", "/shop", "/shop/sleep", "/search?q=oil", "/products/weighted-blanket-15lb", "/cart", "/articles"]

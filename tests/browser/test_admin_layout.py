@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, page_width, sign_in_admin
+from tests.browser.steps import PHONE, page_width, sign_in_admin
 
 
 def test_promotion_form_shows_only_the_chosen_benefits_and_triggers_fields(page):

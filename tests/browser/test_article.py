@@ -5,7 +5,7 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in_admin
+from tests.browser.steps import sign_in_admin
 
 ARTICLE = "/articles/small-fibre-nerves-and-fibromyalgia"
 

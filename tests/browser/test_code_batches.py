@@ -12,7 +12,7 @@ from core.extensions import db
 from promotions.models import PromotionCode
 from storefront.jobs.queue import start_worker
 from storefront.jobs.runner import Progress
-from tests.browser.conftest import sign_in_admin
+from tests.browser.steps import sign_in_admin
 
 
 @pytest.fixture

@@ -1,29 +1,10 @@
 """The admin's first page shows today's sales, promotions at work and stock to reorder."""
 
 import re
-import uuid
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import sign_in_admin
-
-ADDRESS = {"name": "Ada", "line1": "1 Main St", "city": "Portland", "region": "OR", "postal_code": "97201"}
-CARD = {"card_number": "4242424242424242", "exp_month": 12, "exp_year": 2099, "cvc": "123"}
-
-
-def place_order(request, email: str = "dashboard@example.com", code: str | None = "BNR41921") -> dict:
-    """Two blankets ($200), with BNR41921 by default, through the JSON API; the order as answered."""
-    cart = request.post("/api/v1/carts", data={}).json()
-    request.post(f"/api/v1/carts/{cart['token']}/lines", data={"sku": "SLP-BLANKET-15", "quantity": 2})
-    if code:
-        request.post(f"/api/v1/carts/{cart['token']}/codes", data={"code": code})
-    order = request.post(
-        f"/api/v1/carts/{cart['token']}/checkout",
-        data={"email": email, "shipping_address": ADDRESS, "payment": CARD},
-        headers={"Idempotency-Key": uuid.uuid4().hex},
-    )
-    assert order.status == 201, order.text()
-    return order.json()
+from tests.browser.steps import place_order, sign_in_admin
 
 
 def money(cents: int) -> str:

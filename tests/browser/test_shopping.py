@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import confirm_age
+from tests.browser.steps import confirm_age
 
 
 def test_shopper_confirms_age_adds_two_products_changes_quantity_and_sees_subtotal(page):

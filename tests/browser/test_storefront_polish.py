@@ -1,12 +1,10 @@
 """What a new shopper trips over: prices that disagree, the age gate, filters, pages that don't exist."""
 
-import base64
 import re
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ADMIN_EMAIL, ADMIN_PASSWORD, PHONE
-from tests.browser.test_dashboard import place_order
+from tests.browser.steps import PHONE, cancel_order, confirm_age, place_order
 
 OIL = "Full-Spectrum CBD Oil 500mg"
 
@@ -21,8 +19,7 @@ def test_a_cbd_item_added_before_the_age_question_asks_it_then_lands_in_the_cart
 
 
 def test_listing_product_page_and_cart_agree_on_the_cbd_oils_price(page):
-    page.goto("/cbd")
-    page.get_by_role("button", name="Yes, I am 21 or older").click()
+    confirm_age(page)
     page.goto("/search?q=full-spectrum+cbd+oil+500mg")
     card = page.locator(".product-card", has_text=OIL)
     now, was = card.locator(".sale-price").inner_text(), card.locator(".compare-at").inner_text()
@@ -79,9 +76,7 @@ def test_review_lines_keep_their_labels_on_a_phone(browser, live_server):
 
 def test_a_cancelled_order_says_so_instead_of_promising_a_confirmation(page):
     number = place_order(page.request, "cancelled@example.com")["number"]
-    cancelled = page.request.post(
-        f"/api/v1/admin/orders/{number}/cancel", headers=basic_auth(ADMIN_EMAIL, ADMIN_PASSWORD)
-    )
+    cancelled = cancel_order(page.request, number)
     assert cancelled.ok, cancelled.text()
 
     page.goto("/orders/lookup")
@@ -105,7 +100,3 @@ def test_checkout_refuses_a_zip_code_from_another_state_beside_the_field(page):
     page.get_by_label("ZIP code").fill("97201")
     page.get_by_role("button", name="Continue to review").click()
     expect(page.get_by_text("ZIP code 97201 is in OR, not NY.").first).to_be_visible()
-
-
-def basic_auth(email: str, password: str) -> dict:
-    return {"Authorization": "Basic " + base64.b64encode(f"{email}:{password}".encode()).decode()}

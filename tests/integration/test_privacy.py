@@ -8,18 +8,15 @@ belongs to the others. The same runs with two app instances sharing one Redis ca
 servers behind a load balancer would.
 """
 
-import re
-
 import pytest
 from itsdangerous import BadData, URLSafeTimedSerializer
 
-from storefront.accounts.customers import register_customer
-from tests.factories import make_department, make_product
+from tests.actors import Shopper, csrf_tokens
+from tests.factories import CUSTOMER_PASSWORD, make_customer, make_department, make_product
 from tests.integration.content.builders import make_article
 from tests.integration.promotions.builders import bnr_rule, make_promotion
 from tests.integration.shared_cache import REDIS_URL, sharing_apps
 
-PASSWORD = "a long enough password"
 SHELF_PAGES = (
     "/",
     "/shop",
@@ -30,7 +27,6 @@ SHELF_PAGES = (
     "/articles/research",
 )
 PERSONAL_PAGES = ("/cart", "/checkout", "/checkout/review", "/account/orders")
-CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
 @pytest.fixture
@@ -38,22 +34,17 @@ def app_config():
     return {"WTF_CSRF_ENABLED": True, "CACHE_TYPE": "SimpleCache"}
 
 
-class Shopper:
-    """One browser: a session, a cart of three units of its own product, an email."""
+class Private:
+    """One shopper's browser and what must stay theirs: a cart of three units of their own
+    product, an email, a total, their orders."""
 
-    def __init__(self, client, number: int, *, signed_in: bool):
+    def __init__(self, client: Shopper, number: int, *, signed_in: bool):
         self.client = client
         self.sku = f"PRIVATE-{number}"
         self.email = f"shopper{number}@example.com"
         self.signed_in = signed_in
         self.total = ""
         self.orders: list[str] = []
-
-    def token_from(self, path: str) -> str:
-        return CSRF.search(self.client.get(path).get_data(as_text=True)).group(1)
-
-    def post(self, path: str, data: dict, token_page: str):
-        return self.client.post(path, data={**data, "csrf_token": self.token_from(token_page)})
 
     def raw_csrf(self) -> str:
         with self.client.session_transaction() as session:
@@ -84,45 +75,27 @@ def _store():
     make_promotion(bnr_rule())
 
 
-def _shoppers(apps) -> list[Shopper]:
+def _shoppers(apps) -> list[Private]:
     """Three anonymous shoppers and two customers, spread over the app instances."""
     shoppers = []
     for number in range(5):
         app = apps[number % len(apps)]
-        shopper = Shopper(app.test_client(), number, signed_in=number >= 3)
+        shopper = Private(app.test_client(), number, signed_in=number >= 3)
+        browser = shopper.client
         if shopper.signed_in:
-            register_customer(shopper.email, PASSWORD)
-            response = shopper.post(
-                "/account/sign-in",
-                {"email": shopper.email, "password": PASSWORD},
-                "/account/sign-in",
-            )
-            assert response.status_code == 302
+            make_customer(shopper.email)
+            assert browser.sign_in(shopper.email, CUSTOMER_PASSWORD).status_code == 302
         if number == 0:  # one shopper has confirmed their age; the CBD store differs for them
-            assert shopper.post("/age-confirmation", {"confirm": "yes"}, "/cbd").status_code == 302
-        added = shopper.post("/cart/add", {"sku": shopper.sku, "quantity": "3"}, "/shop")
+            assert browser.submit("/age-confirmation", {"confirm": "yes"}, page="/cbd").status_code == 302
+        # The token comes from a shelf page, so a shelf page kept for another shopper would fail here.
+        added = browser.submit("/cart/add", {"sku": shopper.sku, "quantity": "3"}, page="/shop")
         assert added.status_code == 302, added.get_data(as_text=True)
-        details = {
-            "email": shopper.email,
-            "name": f"Shopper {number}",
-            "line1": "1 Main St",
-            "city": "Springfield",
-            "region": "OR",
-            "postal_code": "97477",
-            "country": "US",
-            "shipping_method": "standard",
-        }
-        assert shopper.post("/checkout", details, "/checkout").status_code == 302
+        assert browser.enter_details(email=shopper.email, name=f"Shopper {number}").status_code == 302
         shoppers.append(shopper)
     return shoppers
 
 
-def _cart_token(shopper: Shopper) -> str:
-    with shopper.client.session_transaction() as session:
-        return session["cart_token"]
-
-
-def _check(shopper: Shopper, others: list[Shopper], path: str, body: str, secret: str) -> None:
+def _check(shopper: Private, others: list[Private], path: str, body: str, secret: str) -> None:
     for other in others:
         assert f"/cart/lines/{other.sku}" not in body, f"{path}: {other.sku}'s cart line"
         assert f'"sku": "{other.sku}"' not in body and f'"sku":"{other.sku}"' not in body, path
@@ -131,21 +104,21 @@ def _check(shopper: Shopper, others: list[Shopper], path: str, body: str, secret
             assert other.total not in body, f"{path}: {other.email}'s total {other.total}"
     serializer = URLSafeTimedSerializer(secret, salt="wtf-csrf-token")
     own = shopper.raw_csrf()
-    for token in CSRF.findall(body):
+    for token in csrf_tokens(body):
         try:
             assert serializer.loads(token) == own, f"{path}: someone else's CSRF token"
         except BadData:
             pytest.fail(f"{path}: a CSRF token that is nobody's: {token}")
 
 
-def _load_everything(shoppers: list[Shopper], secret: str) -> None:
+def _load_everything(shoppers: list[Private], secret: str) -> None:
     for path in (*SHELF_PAGES, *PERSONAL_PAGES, "api"):
         for _round in range(2):
             for shopper in shoppers:
                 if path == "/account/orders" and not shopper.signed_in:
                     continue
                 if path == "api":
-                    token = _cart_token(shopper)
+                    token = shopper.client.cart_token
                     response = shopper.client.get(f"/api/v1/carts/{token}")
                     actual = f"/api/v1/carts/{token}"
                 else:
@@ -159,27 +132,14 @@ def _load_everything(shoppers: list[Shopper], secret: str) -> None:
                     assert gate == (shopper is not shoppers[0]), "the age gate's answer leaked"
 
 
-def _place_orders(shoppers: list[Shopper]) -> None:
+def _place_orders(shoppers: list[Private]) -> None:
     for shopper in shoppers:
-        review = shopper.client.get("/checkout/review").get_data(as_text=True)
-        form = dict(
-            re.findall(
-                r'name="(fingerprint|expected_total_cents|idempotency_key)"[^>]*value="([^"]*)"',
-                review,
-            )
-        )
-        card = {
-            "card_number": "4242424242424242",
-            "exp_month": "12",
-            "exp_year": "2099",
-            "cvc": "123",
-        }
-        placed = shopper.post("/checkout/place", {**form, **card}, "/checkout/review")
+        placed = shopper.client.place(shopper.client.get("/checkout/review").get_data(as_text=True))
         assert placed.status_code == 302, placed.get_data(as_text=True)[:500]
         shopper.orders.append(placed.headers["Location"])
 
 
-def _check_orders(shoppers: list[Shopper], secret: str) -> None:
+def _check_orders(shoppers: list[Private], secret: str) -> None:
     for _round in range(2):
         for shopper in shoppers:
             others = [other for other in shoppers if other is not shopper]
@@ -192,9 +152,9 @@ def _check_orders(shoppers: list[Shopper], secret: str) -> None:
                 _check(shopper, others, path, response.get_data(as_text=True), secret)
 
 
-def _totals(shoppers: list[Shopper]) -> None:
+def _totals(shoppers: list[Private]) -> None:
     for shopper in shoppers:
-        cart = shopper.client.get(f"/api/v1/carts/{_cart_token(shopper)}").get_json()
+        cart = shopper.client.get(f"/api/v1/carts/{shopper.client.cart_token}").get_json()
         assert [line["sku"] for line in cart["lines"]] == [shopper.sku]
         shopper.total = f"${cart['subtotal_cents'] / 100:,.2f}"
     assert len({shopper.total for shopper in shoppers}) == len(shoppers)

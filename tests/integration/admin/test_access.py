@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.integration.admin.conftest import MARKETER, OWNER, basic, csrf_from, sign_in
+from tests.actors import basic_auth
+from tests.factories import MARKETER, OWNER, PASSWORD
 from tests.integration.admin.routes import admin_routes
 
 # Routes a marketing user must never reach; grows with the app, counted in the closing note.
@@ -44,7 +45,7 @@ def test_every_admin_api_route_answers_anonymous_callers_401(app, client):
 
 
 def test_wrong_basic_credentials_are_anonymous_to_the_admin_api(app, client, owner):
-    response = client.get("/api/v1/admin/products", headers=basic(OWNER, "wrong password"))
+    response = client.get("/api/v1/admin/products", headers=basic_auth(OWNER, "wrong password"))
     assert response.status_code == 401
     assert response.get_json()["error"]["code"] == "unauthorized"
 
@@ -80,7 +81,7 @@ def test_marketing_gets_403_outside_promotions_and_reports_in_the_api(app, clien
     for route in admin_routes(app):
         if not route.is_api or route.marketing_allowed:
             continue
-        response = _call(client, route, json={}, headers=basic(MARKETER))
+        response = _call(client, route, json={}, headers=basic_auth(MARKETER))
         if response.status_code != 403:
             failures.append(f"{route} -> {response.status_code}")
     assert failures == []
@@ -96,22 +97,22 @@ def test_marketing_may_open_its_own_pages(app, as_marketer):
     assert refused == []
 
 
-def test_the_owner_is_never_refused_a_page(app, as_owner):
+def test_the_owner_is_never_refused_a_page(app, merchant):
     refused = []
     for route in admin_routes(app):
         if route.is_api or route.method != "GET":
             continue
-        if _call(as_owner, route).status_code in (302, 401, 403):
+        if _call(merchant, route).status_code in (302, 401, 403):
             refused.append(str(route))
     assert refused == []
 
 
-def test_a_deactivated_owner_is_signed_out_of_the_admin(app, as_owner, owner):
+def test_a_deactivated_owner_is_signed_out_of_the_admin(app, merchant, owner):
     from core.extensions import db
 
     owner.active = False
     db.session.commit()
-    response = as_owner.get("/admin")
+    response = merchant.get("/admin")
     assert response.status_code == 302 and "/admin/login" in response.headers["Location"]
 
 
@@ -126,26 +127,23 @@ class TestCsrf:
     def app_config(self):
         return {"WTF_CSRF_ENABLED": True}
 
-    def test_every_admin_form_refuses_a_post_without_a_csrf_token(self, app, client, owner):
-        assert sign_in(client, OWNER).status_code == 302
+    def test_every_admin_form_refuses_a_post_without_a_csrf_token(self, app, merchant):
         failures = []
         for route in admin_routes(app):
             if route.is_api or route.method != "POST":
                 continue
-            response = _call(client, route, data={"name": "x"})
+            response = _call(merchant, route, data={"name": "x"})
             if response.status_code != 400:
                 failures.append(f"{route} -> {response.status_code}")
         assert failures == []
 
     def test_the_login_form_refuses_a_post_without_a_csrf_token(self, app, client, owner):
-        response = client.post("/admin/login", data={"email": OWNER, "password": "correct horse battery"})
+        response = client.post("/admin/login", data={"email": OWNER, "password": PASSWORD})
         assert response.status_code == 400
 
-    def test_a_post_with_the_pages_token_goes_through(self, app, client, owner):
-        sign_in(client, OWNER)
-        token = csrf_from(client.get("/admin/tokens").get_data(as_text=True))
-        response = client.post("/admin/tokens", data={"name": "sync", "csrf_token": token})
+    def test_a_post_with_the_pages_token_goes_through(self, app, merchant):
+        response = merchant.submit("/admin/tokens", {"name": "sync"}, page="/admin/tokens")
         assert response.status_code == 201
 
     def test_the_admin_api_needs_no_csrf_token(self, app, client, owner):
-        assert client.get("/api/v1/admin/products", headers=basic(OWNER)).status_code == 200
+        assert client.get("/api/v1/admin/products", headers=basic_auth(OWNER)).status_code == 200

@@ -5,7 +5,8 @@ import pytest
 from argon2 import PasswordHasher
 
 from storefront.accounts import passwords
-from tests.integration.admin.conftest import OWNER, basic, sign_in
+from tests.actors import basic_auth
+from tests.factories import OWNER
 
 REPORT = "/api/v1/admin/reports/promotions"
 
@@ -23,30 +24,30 @@ class TestApiThrottle:
         self, client, owner
     ):
         statuses = [
-            client.get(REPORT, headers=basic(OWNER, "wrong")).status_code for _ in range(20)
+            client.get(REPORT, headers=basic_auth(OWNER, "wrong")).status_code for _ in range(20)
         ]
         assert statuses[:5] == [401] * 5 and set(statuses[5:]) == {429}
-        response = client.get(REPORT, headers=basic(OWNER))
+        response = client.get(REPORT, headers=basic_auth(OWNER))
         assert response.status_code == 429
         assert int(response.headers["Retry-After"]) > 0
         assert response.get_json()["error"]["code"] == "too_many_requests"
 
-    def test_api_failures_lock_the_sign_in_form_too(self, client, owner):
+    def test_api_failures_lock_the_sign_in_form_too(self, admin_visitor, owner):
         for _ in range(5):
-            client.get(REPORT, headers=basic(OWNER, "wrong"))
-        assert sign_in(client, OWNER).status_code == 429
+            admin_visitor.get(REPORT, headers=basic_auth(OWNER, "wrong"))
+        assert admin_visitor.sign_in(OWNER).status_code == 429
 
-    def test_form_failures_lock_the_api_too(self, client, owner):
+    def test_form_failures_lock_the_api_too(self, admin_visitor, owner):
         for _ in range(5):
-            sign_in(client, OWNER, "wrong password")
-        assert client.get(REPORT, headers=basic(OWNER)).status_code == 429
+            admin_visitor.sign_in(OWNER, "wrong password")
+        assert admin_visitor.get(REPORT, headers=basic_auth(OWNER)).status_code == 429
 
     def test_one_address_guessing_many_emails_is_refused(self, client, owner):
         for n in range(20):
             assert (
-                client.get(REPORT, headers=basic(f"guess{n}@example.com", "x")).status_code == 401
+                client.get(REPORT, headers=basic_auth(f"guess{n}@example.com", "x")).status_code == 401
             )
-        assert client.get(REPORT, headers=basic(OWNER)).status_code == 429
+        assert client.get(REPORT, headers=basic_auth(OWNER)).status_code == 429
 
     def test_guessed_bearer_tokens_are_limited_per_address(self, client, owner):
         statuses = [
@@ -56,10 +57,10 @@ class TestApiThrottle:
 
     def test_successful_api_calls_do_not_count(self, client, owner):
         for _ in range(8):
-            assert client.get(REPORT, headers=basic(OWNER)).status_code == 200
+            assert client.get(REPORT, headers=basic_auth(OWNER)).status_code == 200
 
 
-def test_an_unknown_email_is_checked_against_a_password_hash_too(app, client, owner, monkeypatch):
+def test_an_unknown_email_is_checked_against_a_password_hash_too(app, admin_visitor, owner, monkeypatch):
     checked = []
 
     class RecordingHasher(PasswordHasher):
@@ -68,7 +69,7 @@ def test_an_unknown_email_is_checked_against_a_password_hash_too(app, client, ow
             return super().verify(password_hash, password)
 
     monkeypatch.setattr(passwords, "_hasher", RecordingHasher())
-    assert client.get(REPORT, headers=basic("nobody@example.com", "guess one")).status_code == 401
-    assert sign_in(client, "nobody@example.com", "guess two").status_code == 401
-    assert client.get(REPORT, headers=basic(OWNER, "guess three")).status_code == 401
+    assert admin_visitor.get(REPORT, headers=basic_auth("nobody@example.com", "guess one")).status_code == 401
+    assert admin_visitor.sign_in("nobody@example.com", "guess two").status_code == 401
+    assert admin_visitor.get(REPORT, headers=basic_auth(OWNER, "guess three")).status_code == 401
     assert checked == ["guess one", "guess two", "guess three"]

@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 from storefront.admin.dashboard import build_dashboard
 from storefront.checkout.models import OrderStatus
 from tests.factories import make_product
-from tests.integration.admin.conftest import OWNER, sign_in
 from tests.integration.admin.test_reports_and_orders import _order
 
 # Noon in the store's zone (the test app's default): minutes earlier are still "today".
@@ -46,9 +45,8 @@ def test_low_stock_lists_products_at_or_below_the_threshold_fewest_first(app):
     assert [p.sku for p in build_dashboard(NOW).low_stock] == ["NONE", "FEW"]
 
 
-def test_the_dashboard_page_shows_the_figures(app, client, owner):
+def test_the_dashboard_page_shows_the_figures(app, merchant):
     _order("T1", 8000, discount=2000, promotion_id=7, placed_at=datetime.now(UTC) - timedelta(days=2))
-    sign_in(client, OWNER)
-    page = client.get("/admin").get_data(as_text=True)
+    page = merchant.get("/admin").get_data(as_text=True)
     assert 'data-kpi="revenue">$80.00' in page  # the 30 days' revenue
     assert "<svg" in page

@@ -3,21 +3,21 @@
 import pytest
 
 from tests.factories import make_product
-from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, new_cart
+from tests.integration.promotions.builders import make_code_promotion
 from tests.integration.queue import queue_config
 
 
-def test_an_orders_export_lists_every_order_with_totals_in_cents(app, as_owner):
+def test_an_orders_export_lists_every_order_with_totals_in_cents(app, merchant):
     make_product("TEA-1", price_cents=1250)
-    numbers = {checkout(as_owner, new_cart(as_owner, ("TEA-1", 1))).get_json()["number"] for _ in range(3)}
-    started = as_owner.post("/admin/jobs/exports/orders")
+    numbers = {checkout(merchant, new_cart(merchant, ("TEA-1", 1))).get_json()["number"] for _ in range(3)}
+    started = merchant.post("/admin/jobs/exports/orders")
     assert started.status_code == 303
-    page = as_owner.get(started.headers["Location"]).get_data(as_text=True)
+    page = merchant.get(started.headers["Location"]).get_data(as_text=True)
     assert "3 rows exported." in page and 'value="100"' in page
-    job = as_owner.get(started.headers["Location"] + ".json").get_json()
+    job = merchant.get(started.headers["Location"] + ".json").get_json()
     assert (job["status"], job["done"], job["total"], job["percent"]) == ("done", 3, 3, 100)
-    rows = as_owner.get(job["download_url"]).get_data(as_text=True).strip().splitlines()
+    rows = merchant.get(job["download_url"]).get_data(as_text=True).strip().splitlines()
     assert rows[0].startswith("number,placed_at,status,email")
     assert {row.split(",")[0] for row in rows[1:]} == numbers
 
@@ -36,16 +36,16 @@ class TestWhileAJobWaits:
     def app_config(self, tmp_path):
         return queue_config(tmp_path)
 
-    def test_a_second_code_batch_click_is_refused_with_a_link_to_the_running_one(self, app, as_owner):
+    def test_a_second_code_batch_click_is_refused_with_a_link_to_the_running_one(self, app, merchant):
         promotion = make_code_promotion()
         form = {"count": "5000", "prefix": "", "length": "8", "usage_limit": "1"}
-        first = as_owner.post(f"/admin/promotions/{promotion.id}/codes/generate", data=form)
-        second = as_owner.post(f"/admin/promotions/{promotion.id}/codes/generate", data=form)
+        first = merchant.post(f"/admin/promotions/{promotion.id}/codes/generate", data=form)
+        second = merchant.post(f"/admin/promotions/{promotion.id}/codes/generate", data=form)
         assert second.status_code == 409
         page = second.get_data(as_text=True)
         assert "already running" in page and f'href="{first.headers["Location"]}"' in page
 
-    def test_a_second_orders_export_goes_to_the_one_already_running(self, app, as_owner):
-        first = as_owner.post("/admin/jobs/exports/orders")
-        second = as_owner.post("/admin/jobs/exports/orders")
+    def test_a_second_orders_export_goes_to_the_one_already_running(self, app, merchant):
+        first = merchant.post("/admin/jobs/exports/orders")
+        second = merchant.post("/admin/jobs/exports/orders")
         assert second.headers["Location"] == first.headers["Location"]

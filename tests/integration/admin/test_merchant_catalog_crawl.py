@@ -11,7 +11,8 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from tests.integration.admin.conftest import OWNER, basic
+from tests.actors import basic_auth
+from tests.factories import OWNER
 
 MAX_PAGES = 400
 SKIPPED = ("/admin", "/static/", "/media/", "/api/", "/account/sign-out", "/cart/")
@@ -24,17 +25,17 @@ def app_config(tmp_path):
 
 
 @pytest.fixture
-def merchant_made(demo_store, as_owner):
+def merchant_made(demo_store, merchant):
     """Two departments and three products, as bare as the forms and the API allow."""
     for slug, name in (("bare-shelf", "Bare shelf"), ("second-shelf", "Second shelf")):
-        response = as_owner.post("/admin/catalog/departments/new", data={"slug": slug, "name": name})
+        response = merchant.post("/admin/catalog/departments/new", data={"slug": slug, "name": name})
         assert response.status_code == 302, response.get_data(as_text=True)
     for sku, name, department in (("BARE-1", "Bare Tonic", "bare-shelf"), ("BARE-2", "Plain Balm", "supplements")):
         form = {"sku": sku, "name": name, "department": department, "price": "9.50", "stock": "5", "active": "y"}  # checked by default
-        response = as_owner.post("/admin/catalog/products/new", data=form)
+        response = merchant.post("/admin/catalog/products/new", data=form)
         assert response.status_code == 302, response.get_data(as_text=True)
     body = {"sku": "BARE-API", "name": "Api Drops", "department": "second-shelf", "price_cents": 1200}
-    response = as_owner.post("/api/v1/admin/products", json=body, headers=basic(OWNER))
+    response = merchant.post("/api/v1/admin/products", json=body, headers=basic_auth(OWNER))
     assert response.status_code == 201, response.get_json()
     assert response.get_json()["image_url"] is None
     return ["bare-tonic", "plain-balm", "api-drops"]

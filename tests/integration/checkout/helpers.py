@@ -1,4 +1,4 @@
-"""Small actors for checkout tests: a shopper with a cart, a valid request body."""
+"""The JSON API side of checkout tests: a cart built through the API, a valid checkout body."""
 
 import itertools
 

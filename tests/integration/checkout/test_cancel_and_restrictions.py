@@ -2,12 +2,12 @@
 
 from core.extensions import db
 from promotions.models import Promotion, PromotionCode
-from tests.factories import make_admin
-from tests.integration.checkout.conftest import make_code_promotion
+from tests.factories import OWNER, PASSWORD, make_admin
 from tests.integration.checkout.helpers import address, checkout, checkout_body, fresh, new_cart
 from tests.integration.checkout.test_promotions_at_checkout import coded_cart
+from tests.integration.promotions.builders import make_code_promotion
 
-ADMIN = ("owner@example.com", "correct horse battery")
+ADMIN = (OWNER, PASSWORD)
 
 
 def cancel(client, number, auth=ADMIN):

@@ -3,8 +3,8 @@ offers, guest order lookup and accounts (promotions/engine/customers.py)."""
 
 from promotions import service
 from promotions.schemas import PromotionIn
-from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
+from tests.integration.promotions.builders import make_code_promotion
 
 
 def coded_cart(client, code: str, *lines) -> str:
@@ -58,10 +58,9 @@ def test_a_guest_order_is_found_with_or_without_the_tag_but_not_by_someone_else(
     assert client.get(f"/api/v1/orders/{number}", query_string={"email": "bob@example.com"}).status_code == 404
 
 
-def test_a_plus_tag_cannot_open_a_second_account(client):
-    form = {"email": "ada@example.com", "password": "a long password", "confirm": "a long password"}
-    assert client.post("/account/register", data=form).status_code == 302
-    client.post("/account/sign-out")
-    response = client.post("/account/register", data=form | {"email": "Ada+2@example.com"})
+def test_a_plus_tag_cannot_open_a_second_account(shopper):
+    assert shopper.register("ada@example.com", "a long password").status_code == 302
+    shopper.sign_out()
+    response = shopper.register("Ada+2@example.com", "a long password")
     assert response.status_code != 302
     assert "already exists" in response.get_data(as_text=True)

@@ -11,9 +11,9 @@ from promotions.models import Promotion, PromotionCode
 from storefront.checkout import idempotency, mail
 from storefront.checkout.models import IdempotencyKey, Order, OutboxMessage
 from storefront.checkout.payments import provider
-from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import DECLINED, checkout, checkout_body, fresh
 from tests.integration.checkout.test_promotions_at_checkout import coded_cart
+from tests.integration.promotions.builders import make_code_promotion
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
 """Free gifts in the cart: at $0, there while the conditions hold, never editable, never counted."""
 
 from core.extensions import db
-from tests.integration.checkout.conftest import make_gift_promotion, tote_gift
 from tests.integration.checkout.helpers import new_cart
-from tests.integration.promotions.builders import bnr_rule, owner_headers
+from tests.integration.promotions.builders import bnr_rule, make_gift_promotion, tote_gift
 
 
 def cart(client, token):
@@ -96,8 +95,8 @@ def test_the_cart_page_shows_the_gift_line_labelled_at_zero(client, mat, tote):
     assert "<form" not in row and "qty-input" not in row
 
 
-def test_the_admin_api_refuses_a_gift_of_an_unknown_or_age_restricted_product(client, cbd_oil, tote):
-    headers = owner_headers()
+def test_the_admin_api_refuses_a_gift_of_an_unknown_or_age_restricted_product(client, cbd_oil, tote, owner_headers):
+    headers = owner_headers
     url = "/api/v1/admin/promotions"
     for sku, words in (("NOPE-1", "No product has the SKU NOPE-1."), ("CBD-1", "age-restricted")):
         response = client.post(url, json=bnr_rule(benefit={"type": "free_gift", "sku": sku}), headers=headers)

@@ -11,10 +11,9 @@ from storefront.admin.reporting import build_report
 from storefront.checkout import gifts
 from storefront.checkout.models import Order, OrderLine
 from tests.factories import make_admin
-from tests.integration.checkout.conftest import make_gift_promotion, tote_gift
 from tests.integration.checkout.helpers import checkout, fresh, new_cart
 from tests.integration.checkout.test_cancel_and_restrictions import cancel
-from tests.integration.checkout.test_checkout_pages import DETAILS, place
+from tests.integration.promotions.builders import make_gift_promotion, tote_gift
 
 
 def spent(promotion_id) -> tuple[int, int]:
@@ -91,14 +90,13 @@ def test_reporting_counts_the_gifts_value_as_the_promotions_cost(client, mat, to
     assert [(line.promotion_id, line.discount_cents) for line in report.promotions] == [(promotion.id, 1500)]
 
 
-def test_the_review_and_confirmation_pages_show_the_gift(client, tea, tote):
+def test_the_review_and_confirmation_pages_show_the_gift(shopper, tea, tote):
     make_gift_promotion("TOTE-1", min_subtotal_cents=2000)
-    client.post("/cart/add", data={"sku": "TEA-1", "quantity": "2"})
-    client.post("/checkout", data=DETAILS)
-    review = client.get("/checkout/review").get_data(as_text=True)
+    shopper.add_to_cart("TEA-1", 2)
+    review = shopper.review()
     assert 'data-gift="true"' in review and "Canvas Tote" in review
-    placed = place(client, review)
-    page = client.get(placed.location).get_data(as_text=True)
+    placed = shopper.place(review)
+    page = shopper.get(placed.location).get_data(as_text=True)
     row = page[page.index('data-gift="true"'):]
     assert "Canvas Tote" in row[: row.index("</tr>")] and "Free gift" in row[: row.index("</tr>")]
     assert "Free TOTE-1" not in page[page.index("Subtotal"):]  # not listed as money off

@@ -5,7 +5,7 @@ from sqlalchemy import select
 
 from core.extensions import db
 from storefront.checkout.models import OutboxMessage, OutboxStatus
-from tests.factories import make_admin
+from tests.factories import OWNER, PASSWORD, make_admin
 from tests.integration.checkout.helpers import checkout, new_cart
 from tests.integration.queue import SmtpSink, queue_config, run_worker, wait_for
 
@@ -67,7 +67,7 @@ def test_confirmation_and_cancellation_reach_the_shopper_with_a_link_to_the_orde
     number = checkout(client, new_cart(client, ("TEA-1", 2))).get_json()["number"]
     wait_for(sent("order_confirmation"))
     make_admin()
-    cancelled = client.post(f"/api/v1/orders/{number}/cancel", auth=("owner@example.com", "correct horse battery"))
+    cancelled = client.post(f"/api/v1/orders/{number}/cancel", auth=(OWNER, PASSWORD))
     assert cancelled.status_code == 200
     wait_for(sent("order_cancellation"))
     confirmation, cancellation = sink.messages

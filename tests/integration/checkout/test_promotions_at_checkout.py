@@ -6,8 +6,8 @@ from core.extensions import db
 from promotions import service
 from promotions.models import Promotion, PromotionCode, PromotionCustomerUse
 from storefront.checkout.models import OrderDiscount
-from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
+from tests.integration.promotions.builders import make_code_promotion
 
 
 def cart_with_code(client, code: str, *lines) -> str:

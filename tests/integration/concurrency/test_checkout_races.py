@@ -10,9 +10,9 @@ from core.extensions import db
 from promotions.models import Promotion
 from storefront.checkout.models import Order, OrderDiscount
 from tests.factories import make_product
-from tests.integration.checkout.conftest import make_code_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body
 from tests.integration.concurrency.conftest import make_carts, race, statuses
+from tests.integration.promotions.builders import make_code_promotion
 
 pytestmark = pytest.mark.postgres_only
 _keys = itertools.count()

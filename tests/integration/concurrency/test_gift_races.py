@@ -12,9 +12,9 @@ from promotions.models import Promotion
 from promotions.schemas import PromotionIn
 from storefront.checkout.models import Order, OrderLine
 from tests.factories import make_department, make_product
-from tests.integration.checkout.conftest import make_gift_promotion
 from tests.integration.checkout.helpers import checkout, checkout_body
 from tests.integration.concurrency.conftest import make_carts, race, statuses
+from tests.integration.promotions.builders import make_gift_promotion
 
 pytestmark = pytest.mark.postgres_only
 _keys = itertools.count()

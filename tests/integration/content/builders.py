@@ -1,10 +1,7 @@
-"""Builders for articles and comments, and small reader/admin actors."""
+"""Builders for articles, comments and votes, and the comment form a reader fills in."""
 
 import itertools
-import re
 from datetime import UTC, datetime, timedelta
-
-from flask import g
 
 from core.extensions import db
 from storefront.content.models import Article, Comment, CommentStatus, Rating
@@ -59,24 +56,3 @@ def comment_form(**overrides) -> dict:
     form.update(overrides)
     return form
 
-
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"[^>]*name="csrf_token"', html
-    )
-    assert match, "no CSRF token on the page"
-    return match.group(1)
-
-
-def sign_in(client, email: str = "owner@example.com", password: str = "correct horse battery"):
-    """Sign in through the login form (works with CSRF on or off)."""
-    page = client.get("/admin/login").get_data(as_text=True)
-    data = {"email": email, "password": password}
-    if 'name="csrf_token"' in page:
-        data["csrf_token"] = csrf_token(page)
-    response = client.post("/admin/login", data=data)
-    assert response.status_code == 302, response.get_data(as_text=True)[:500]
-    # Sign-in starts a fresh session; Flask-WTF caches the old token in `g`, which the test
-    # app context keeps between requests (a real server starts each request afresh).
-    g.pop("csrf_token", None)
-    return response

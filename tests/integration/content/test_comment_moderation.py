@@ -3,11 +3,9 @@
 import pytest
 from sqlalchemy import select
 
-from core.auth import Role
 from core.extensions import db
 from storefront.content.models import Comment, CommentStatus
-from tests.factories import make_admin
-from tests.integration.content.builders import make_article, make_comment, sign_in
+from tests.integration.content.builders import make_article, make_comment
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -36,15 +34,13 @@ def test_anonymous_moderation_posts_change_nothing(client, pending):
     assert status_of(pending.id) == CommentStatus.PENDING
 
 
-def test_the_queue_lists_pending_comments_with_their_article_and_email(client, pending):
-    make_admin()
-    sign_in(client)
-    html = client.get("/admin/comments").get_data(as_text=True)
+def test_the_queue_lists_pending_comments_with_their_article_and_email(merchant, pending):
+    html = merchant.get("/admin/comments").get_data(as_text=True)
     assert "Please approve" in html and "reader@example.com" in html and "Nerves" in html
     assert "Pending (1)" in html
 
 
-def test_a_script_in_a_comment_is_text_in_the_admin_queue(client, app):
+def test_a_script_in_a_comment_is_text_in_the_admin_queue(merchant, app):
     make_comment(
         make_article("a"),
         status=CommentStatus.PENDING,
@@ -52,54 +48,42 @@ def test_a_script_in_a_comment_is_text_in_the_admin_queue(client, app):
         body=SCRIPT,
         website="https://x.example/?q=<b>",
     )
-    make_admin()
-    sign_in(client)
-    html = client.get("/admin/comments").get_data(as_text=True)
+    html = merchant.get("/admin/comments").get_data(as_text=True)
     assert SCRIPT not in html and "<b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_approving_publishes_the_comment_on_the_article(client, pending):
-    make_admin()
-    sign_in(client)
-    response = client.post(f"/admin/comments/{pending.id}/approve", data={"back": "pending"})
+def test_approving_publishes_the_comment_on_the_article(merchant, pending):
+    response = merchant.post(f"/admin/comments/{pending.id}/approve", data={"back": "pending"})
     assert response.status_code == 302
     assert status_of(pending.id) == CommentStatus.APPROVED
-    assert "Please approve" in client.get("/articles/a").get_data(as_text=True)
+    assert "Please approve" in merchant.get("/articles/a").get_data(as_text=True)
 
 
-def test_marketing_staff_may_not_moderate(client, pending):
-    make_admin("marketing@example.com", role=Role.MARKETING)
-    sign_in(client, "marketing@example.com")
-    assert client.post(f"/admin/comments/{pending.id}/approve").status_code == 403
+def test_marketing_staff_may_not_moderate(as_marketer, pending):
+    assert as_marketer.post(f"/admin/comments/{pending.id}/approve").status_code == 403
     assert status_of(pending.id) == CommentStatus.PENDING
 
 
-def test_spam_is_hidden_from_the_article(client, pending):
-    make_admin()
-    sign_in(client)
-    client.post(f"/admin/comments/{pending.id}/approve")
-    client.post(f"/admin/comments/{pending.id}/spam")
+def test_spam_is_hidden_from_the_article(merchant, pending):
+    merchant.post(f"/admin/comments/{pending.id}/approve")
+    merchant.post(f"/admin/comments/{pending.id}/spam")
     assert status_of(pending.id) == CommentStatus.SPAM
-    assert "Please approve" not in client.get("/articles/a").get_data(as_text=True)
-    assert "Please approve" in client.get("/admin/comments?status=spam").get_data(as_text=True)
+    assert "Please approve" not in merchant.get("/articles/a").get_data(as_text=True)
+    assert "Please approve" in merchant.get("/admin/comments?status=spam").get_data(as_text=True)
 
 
-def test_deleting_a_comment_deletes_its_replies(client, app):
+def test_deleting_a_comment_deletes_its_replies(merchant, app):
     article = make_article("a")
     top = make_comment(article)
     reply = make_comment(article, parent_id=top.id)
-    make_admin()
-    sign_in(client)
     top_id, reply_id = top.id, reply.id
-    client.post(f"/admin/comments/{top_id}/delete")
+    merchant.post(f"/admin/comments/{top_id}/delete")
     assert status_of(top_id) is None and status_of(reply_id) is None
 
 
-def test_moderating_a_missing_comment_is_404(client, app):
-    make_admin()
-    sign_in(client)
-    assert client.post("/admin/comments/999/approve").status_code == 404
+def test_moderating_a_missing_comment_is_404(merchant, app):
+    assert merchant.post("/admin/comments/999/approve").status_code == 404
 
 
 class TestWithCsrfOn:
@@ -107,22 +91,13 @@ class TestWithCsrfOn:
     def app_config(self):
         return {"WTF_CSRF_ENABLED": True}
 
-    def test_moderation_posts_without_a_csrf_token_are_refused(self, client, pending):
-        make_admin()
-        sign_in(client)
-        response = client.post(f"/admin/comments/{pending.id}/approve")
+    def test_moderation_posts_without_a_csrf_token_are_refused(self, merchant, pending):
+        response = merchant.post(f"/admin/comments/{pending.id}/approve")
         assert response.status_code == 400
         assert status_of(pending.id) == CommentStatus.PENDING
 
-    def test_the_queues_own_forms_carry_a_working_token(self, client, pending):
-        make_admin()
-        sign_in(client)
-        html = client.get("/admin/comments").get_data(as_text=True)
-        from tests.integration.content.builders import csrf_token
-
-        response = client.post(
-            f"/admin/comments/{pending.id}/approve", data={"csrf_token": csrf_token(html)}
-        )
+    def test_the_queues_own_forms_carry_a_working_token(self, merchant, pending):
+        response = merchant.submit(f"/admin/comments/{pending.id}/approve", page="/admin/comments")
         assert response.status_code == 302, response.get_data(as_text=True)
         assert status_of(pending.id) == CommentStatus.APPROVED
 

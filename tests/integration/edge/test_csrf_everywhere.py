@@ -5,24 +5,20 @@ checked too. The shopper has a cart and an admin is signed in, so a forged reque
 something to change.
 """
 
-import re
-
 import pytest
-from flask import g
 from sqlalchemy import select
 
 from core.extensions import db
-from tests.factories import make_admin
+from tests.factories import OWNER
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
-ADMIN_EMAIL, ADMIN_PASSWORD = "owner@example.com", "correct horse battery"
 SKU = "SLP-MEL-3-60"
 PLAUSIBLE = {
     "sku": SKU,
     "slug": "sleep",
     "department": "sleep",
     "code": "BNR41921",
-    "email": ADMIN_EMAIL,
+    "email": OWNER,
     "quantity": "1",
     "confirm": "yes",
 }
@@ -31,14 +27,6 @@ PLAUSIBLE = {
 @pytest.fixture
 def app_config():
     return {"WTF_CSRF_ENABLED": True}
-
-
-def csrf_token(html: str) -> str:
-    match = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html) or re.search(
-        r'value="([^"]+)"[^>]*name="csrf_token"', html
-    )
-    assert match, "no csrf_token field in the form"
-    return match.group(1)
 
 
 def unsafe_html_rules(app):
@@ -79,25 +67,18 @@ def database_state() -> dict:
 
 
 @pytest.fixture
-def signed_in_shopper_and_admin(client, demo_store):
-    make_admin(ADMIN_EMAIL, ADMIN_PASSWORD)
-    token = csrf_token(client.get("/admin/login").get_data(as_text=True))
-    response = client.post(
-        "/admin/login", data={"email": ADMIN_EMAIL, "password": ADMIN_PASSWORD, "csrf_token": token}
-    )
-    assert response.status_code == 302, "the admin could not sign in with a token"
-    g.pop("csrf_token", None)  # the test's app context keeps g; sign-in cleared the session
-    page = client.get(f"/products/{db.session.scalar(select_slug(SKU))}").get_data(as_text=True)
-    response = client.post("/cart/add", data={"sku": SKU, "quantity": "1", "csrf_token": csrf_token(page)})
+def signed_in_shopper_and_admin(demo_store, merchant):
+    """One browser, signed in to the admin (the fixture asserts it), with a cart: its token."""
+    response = merchant.submit("/cart/add", {"sku": SKU, "quantity": "1"}, page=product_page(SKU))
     assert response.status_code == 302, "the shopper could not add to the cart with a token"
-    with client.session_transaction() as session:
+    with merchant.session_transaction() as session:
         return session["cart_token"]
 
 
-def select_slug(sku: str):
+def product_page(sku: str) -> str:
     from catalog.models import Product
 
-    return select(Product.slug).where(Product.sku == sku)
+    return f"/products/{db.session.scalar(select(Product.slug).where(Product.sku == sku))}"
 
 
 def test_forms_with_a_token_are_accepted(signed_in_shopper_and_admin):
@@ -109,12 +90,12 @@ def test_state_changing_routes_are_enumerated(app):
     assert {"/cart/add", "/admin/login", "/admin/logout"} <= found
 
 
-def test_every_unsafe_html_route_refuses_a_request_without_csrf_token(app, client, signed_in_shopper_and_admin):
+def test_every_unsafe_html_route_refuses_a_request_without_csrf_token(app, merchant, signed_in_shopper_and_admin):
     failures = []
     before = database_state()
     for method, rule in unsafe_html_rules(app):
         for url in urls(rule, signed_in_shopper_and_admin):
-            response = client.open(url, method=method, data=PLAUSIBLE)
+            response = merchant.open(url, method=method, data=PLAUSIBLE)
             if response.status_code not in (400, 403):
                 failures.append(f"{method} {url} answered {response.status_code}")
             if (after := database_state()) != before:
@@ -123,7 +104,7 @@ def test_every_unsafe_html_route_refuses_a_request_without_csrf_token(app, clien
     assert not failures, "CSRF not enforced: " + "; ".join(failures)
 
 
-def test_a_forged_request_gets_the_error_page(client, signed_in_shopper_and_admin):
-    response = client.post("/cart/add", data={"sku": SKU, "quantity": "5"})
+def test_a_forged_request_gets_the_error_page(merchant, signed_in_shopper_and_admin):
+    response = merchant.post("/cart/add", data={"sku": SKU, "quantity": "5"})
     assert response.status_code == 400
     assert "error-page" in response.get_data(as_text=True)

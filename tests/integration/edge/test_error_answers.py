@@ -17,7 +17,7 @@ def cart_token(client):
 
 @pytest.fixture
 def boom(app):
-    """A route that fails the way a bug would."""
+    """A route that fails the way a bug would (tests using it are marked `own_app`)."""
 
     def explode():
         raise RuntimeError("secret internals: /srv/app/db.py line 42")
@@ -73,6 +73,7 @@ def test_unknown_page_gets_the_styled_404_with_a_way_back(client):
     assert "Page not found" in html and 'class="error-page"' in html and 'href="/"' in html
 
 
+@pytest.mark.own_app
 def test_a_crash_in_the_api_answers_500_without_a_stack_trace(client, boom):
     response = client.get("/api/v1/_boom")
     assert response.status_code == 500
@@ -81,6 +82,7 @@ def test_a_crash_in_the_api_answers_500_without_a_stack_trace(client, boom):
     assert "secret internals" not in text and "Traceback" not in text
 
 
+@pytest.mark.own_app
 def test_a_crash_in_a_page_answers_the_styled_500_without_a_stack_trace(client, boom):
     response = client.get("/_boom")
     html = response.get_data(as_text=True)

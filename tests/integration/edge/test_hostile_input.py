@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from tests.factories import make_admin, make_product
-from tests.integration.admin.conftest import OWNER, PASSWORD, basic
+from tests.factories import make_product
 
 DEEP_ARRAY = "[" * 1000 + "]" * 1000
 DEEP_OBJECT = '{"a":' * 1000 + "1" + "}" * 1000
@@ -36,12 +35,6 @@ def json_routes(app) -> list[tuple[str, str]]:
         path = re.sub(r"<[^>]+>", "TEA-1", path)
         routes += [(method, path) for method in sorted(rule.methods & BODY_METHODS)]
     return routes
-
-
-@pytest.fixture
-def owner_headers(app):
-    make_admin(OWNER, PASSWORD)
-    return basic(OWNER)
 
 
 @pytest.mark.parametrize("kind", HOSTILE_BODIES)

@@ -15,7 +15,7 @@ from promotions.models import PromotionCode
 from storefront.jobs.code_batches import start_batch
 from storefront.jobs.models import Job, JobStatus, StagedCode
 from storefront.jobs.tasks import sweep
-from tests.integration.checkout.conftest import make_code_promotion
+from tests.integration.promotions.builders import make_code_promotion
 from tests.integration.queue import queue_config, run_worker, wait_for
 
 ROOT = Path(__file__).resolve().parents[3]

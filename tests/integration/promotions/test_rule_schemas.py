@@ -5,6 +5,7 @@ from marshmallow import ValidationError
 
 from promotions.engine import promotion_from_rule
 from promotions.schemas import BENEFIT_SCHEMAS, CONDITION_SCHEMAS, PromotionIn, RuleSchema
+from promotions.schemas.registry import rule_schema
 from tests.integration.promotions.builders import bnr_rule
 
 
@@ -35,6 +36,12 @@ def test_every_condition_and_benefit_type_of_the_rule_format_has_a_schema():
         "amount_off_order", "percent_off", "amount_off_each", "fixed_price_each", "buy_x_get_y",
         "tiered", "shipping", "free_gift",
     }
+
+
+def test_a_schema_is_registered_only_under_an_engine_type_name():
+    with pytest.raises(LookupError, match="'moon_phase' is no engine condition or benefit"):
+        rule_schema("moon_phase")
+    assert "min_subtotal" in CONDITION_SCHEMAS and "min_subtotal" not in BENEFIT_SCHEMAS  # filed as the engine files it
 
 
 def test_unknown_condition_type_is_refused_naming_the_type():

@@ -176,7 +176,7 @@ def test_weekly_window_ending_before_it_starts_runs_past_midnight():
 
 def test_outside_window_message_says_when_it_is_available():
     priced = price(cart(line()), rule(TEN_OFF, conditions=[FRIDAY_EVENING]))
-    assert priced.explanation_for(1).message == "Deal is only available on Fri 17:00-21:00."
+    assert priced.explanation_for(1).message == "Deal is only available on Fri 17:00\u201321:00."
 
 
 def test_first_unmet_condition_explains():

@@ -3,6 +3,7 @@
 import pytest
 
 from promotions.engine import ExplanationStatus, FreeGift, Gift, RuleError, promotion_from_rule
+from promotions.engine.wording import Words
 
 from .builders import cart, code_rule, line, price, rule
 
@@ -13,7 +14,9 @@ OVER_50 = [{"type": "min_subtotal", "amount_cents": 5000}]
 def test_a_gift_rule_builds_a_free_gift_of_one_by_default():
     promotion = promotion_from_rule(rule(GIFT), promotion_id=1)
     assert promotion.benefit == FreeGift("TOTE-1", 1)
-    assert promotion.benefit.describe() == "a free gift: 1 × TOTE-1"
+    assert promotion.benefit.describe(Words()) == "a free gift (1 × TOTE-1)"
+    named = Words(threshold_cents=5000, names={"TOTE-1": "Canvas Tote"})
+    assert promotion.benefit.describe(named) == "a free gift (1 × Canvas Tote) with orders of $50 or more"
 
 
 @pytest.mark.parametrize("benefit", [{"type": "free_gift"}, {**GIFT, "quantity": 0}])

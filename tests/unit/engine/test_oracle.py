@@ -1,7 +1,7 @@
 """The engine's total equals the best valid combination found by exhaustive search.
 
-A few hundred examples run with the suite; `make test-oracle` runs 10,000+
-(ORACLE_EXAMPLES). The oracle (tests/unit/engine/oracle.py) is its own
+A few hundred examples run with the suite (a quarter with `make test-fast`); `make
+test-oracle` runs 10,000+ (ORACLE_EXAMPLES). The oracle (tests/unit/engine/oracle.py) is its own
 definition of a valid combination and of what it gives, not a call into the
 engine's solver.
 """
@@ -26,10 +26,11 @@ from promotions.engine import (
     promotion_from_rule,
 )
 
+from .effort import examples
 from .oracle import Case, best_total
 
 NOW = datetime(2025, 6, 11, 16, 0, tzinfo=UTC)
-EXAMPLES = int(os.environ.get("ORACLE_EXAMPLES", "300"))
+EXAMPLES = int(os.environ.get("ORACLE_EXAMPLES") or examples(300))
 ORACLE = settings(
     max_examples=EXAMPLES,
     deadline=None,

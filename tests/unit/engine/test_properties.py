@@ -15,7 +15,9 @@ from promotions.engine import (
     promotion_from_rule,
 )
 
-FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+from .effort import examples
+
+FAST = settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NOW = datetime(2025, 6, 13, 22, 0, tzinfo=UTC)  # Friday 18:00 in New York
 DEPARTMENTS = ["cbd", "grocery", "home"]
 TAGS = ["gummy", "sale", "new"]

@@ -4,10 +4,9 @@ signed out everywhere: sessions are signed cookies, so a copy captured earlier w
 import pytest
 
 from core.auth import Role
-from storefront.accounts.customers import register_customer
 from storefront.accounts.service import save_user
-from tests.factories import make_admin
-from tests.integration.admin.conftest import MARKETER, OWNER, PASSWORD, sign_in
+from tests.actors import Merchant
+from tests.factories import CUSTOMER_PASSWORD, MARKETER, OWNER, PASSWORD, make_customer
 
 CUSTOMER = "ada@example.com"
 
@@ -24,70 +23,58 @@ def admin_pages_open(client) -> bool:
     return client.get("/admin/orders").status_code == 200
 
 
-@pytest.fixture
-def owner_client(client, app):
-    make_admin(OWNER, PASSWORD, Role.OWNER)
-    assert sign_in(client, OWNER).status_code == 302
-    return client
-
-
-def test_an_admin_cookie_captured_before_sign_out_is_refused_after_it(owner_client):
-    stolen = captured_cookie(owner_client)
-    owner_client.post("/admin/logout")
-    replay(owner_client, stolen)
-    response = owner_client.get("/admin/orders")
+def test_an_admin_cookie_captured_before_sign_out_is_refused_after_it(merchant):
+    stolen = captured_cookie(merchant)
+    merchant.post("/admin/logout")
+    replay(merchant, stolen)
+    response = merchant.get("/admin/orders")
     assert response.status_code == 302 and "/admin/login" in response.headers["Location"]
-    created = owner_client.post("/api/v1/admin/promotions", json={})  # the API never takes cookies
+    created = merchant.post("/api/v1/admin/promotions", json={})  # the API never takes cookies
     assert created.status_code == 401
 
 
-def test_signing_out_ends_the_admins_sessions_in_other_browsers(app, owner_client):
-    other = app.test_client()
-    assert sign_in(other, OWNER).status_code == 302
-    owner_client.post("/admin/logout")
+def test_signing_out_ends_the_admins_sessions_in_other_browsers(app, merchant):
+    other = Merchant.of(app)
+    assert other.sign_in(OWNER).status_code == 302
+    merchant.post("/admin/logout")
     assert not admin_pages_open(other)
 
 
-def test_a_password_reset_ends_earlier_sessions(app, owner_client):
+def test_a_password_reset_ends_earlier_sessions(app, merchant):
     save_user(OWNER, "a brand new password", Role.OWNER)
-    assert not admin_pages_open(owner_client)
+    assert not admin_pages_open(merchant)
 
 
-def test_a_role_change_ends_earlier_sessions(app, client):
-    make_admin(MARKETER, PASSWORD, Role.MARKETING)
-    sign_in(client, MARKETER)
-    assert client.get("/admin").status_code == 200
+def test_a_role_change_ends_earlier_sessions(app, as_marketer):
+    assert as_marketer.get("/admin").status_code == 200
     save_user(MARKETER, PASSWORD, Role.OWNER)
-    response = client.get("/admin")
+    response = as_marketer.get("/admin")
     assert response.status_code == 302 and "/admin/login" in response.headers["Location"]
 
 
-def test_the_staff_page_signs_a_colleague_out_everywhere(app, owner_client):
-    marketer = make_admin(MARKETER, PASSWORD, Role.MARKETING)
-    colleague = app.test_client()
-    sign_in(colleague, MARKETER)
+def test_the_staff_page_signs_a_colleague_out_everywhere(app, merchant, marketer, as_marketer):
+    colleague = as_marketer
     assert colleague.get("/admin/promotions").status_code == 200
-    response = owner_client.post(f"/admin/users/{marketer.id}/sign-out-everywhere")
+    response = merchant.post(f"/admin/users/{marketer.id}/sign-out-everywhere")
     assert response.status_code == 302
     assert colleague.get("/admin/promotions").status_code == 302
-    assert admin_pages_open(owner_client)  # the owner's own session is untouched
-    assert sign_in(colleague, MARKETER).status_code == 302  # signing in again works
+    assert admin_pages_open(merchant)  # the owner's own session is untouched
+    assert colleague.sign_in(MARKETER).status_code == 302  # signing in again works
 
 
-def test_signing_yourself_out_everywhere_ends_this_session_too(app, owner_client):
+def test_signing_yourself_out_everywhere_ends_this_session_too(app, merchant):
     owner = save_user(OWNER, PASSWORD, Role.OWNER)
-    assert sign_in(owner_client, OWNER).status_code == 302
-    response = owner_client.post(f"/admin/users/{owner.id}/sign-out-everywhere")
+    assert merchant.sign_in(OWNER).status_code == 302
+    response = merchant.post(f"/admin/users/{owner.id}/sign-out-everywhere")
     assert "/admin/login" in response.headers["Location"]
-    assert not admin_pages_open(owner_client)
+    assert not admin_pages_open(merchant)
 
 
-def test_the_staff_page_offers_sign_out_everywhere(owner_client):
-    assert "Sign out everywhere" in owner_client.get("/admin/users").get_data(as_text=True)
+def test_the_staff_page_offers_sign_out_everywhere(merchant):
+    assert "Sign out everywhere" in merchant.get("/admin/users").get_data(as_text=True)
 
 
-def test_a_cookie_from_before_session_versions_signs_nobody_in(app, client):
-    owner = make_admin(OWNER, PASSWORD, Role.OWNER)
+def test_a_cookie_from_before_session_versions_signs_nobody_in(app, client, owner):
     with client.session_transaction() as session:
         session["_user_id"] = str(owner.id)  # what cookies held before: the bare id
         session["_fresh"] = True
@@ -96,11 +83,10 @@ def test_a_cookie_from_before_session_versions_signs_nobody_in(app, client):
 
 
 @pytest.fixture
-def customer_client(client, app):
-    register_customer(CUSTOMER, PASSWORD)
-    response = client.post("/account/sign-in", data={"email": CUSTOMER, "password": PASSWORD})
-    assert response.status_code == 302
-    return client
+def customer_client(shopper):
+    make_customer(CUSTOMER)
+    assert shopper.sign_in(CUSTOMER, CUSTOMER_PASSWORD).status_code == 302
+    return shopper
 
 
 def account_open(client) -> bool:
@@ -130,12 +116,12 @@ def test_a_signed_in_customer_on_an_admin_page_is_told_they_lack_admin_rights(cu
 
 def test_changing_the_password_keeps_this_browser_and_ends_the_others(app, customer_client):
     elsewhere = app.test_client()
-    elsewhere.post("/account/sign-in", data={"email": CUSTOMER, "password": PASSWORD})
+    elsewhere.sign_in(CUSTOMER, CUSTOMER_PASSWORD)
     assert account_open(elsewhere)
     stolen = captured_cookie(customer_client)
     new = "a different long password"
     response = customer_client.post(
-        "/account/password", data={"current": PASSWORD, "password": new, "confirm": new}
+        "/account/password", data={"current": CUSTOMER_PASSWORD, "password": new, "confirm": new}
     )
     assert response.status_code == 302
     assert account_open(customer_client)

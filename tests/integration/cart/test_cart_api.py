@@ -10,11 +10,6 @@ def cart(client):
     return client.post("/api/v1/carts").get_json()
 
 
-@pytest.fixture
-def tea(app):
-    return make_product("TEA-1", price_cents=1250, stock=10, name="Sleepy Tea")
-
-
 def add(client, token, **body):
     return client.post(f"/api/v1/carts/{token}/lines", json=body)
 

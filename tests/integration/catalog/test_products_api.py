@@ -1,15 +1,9 @@
 """Public and admin product API."""
 
-import base64
-
 import pytest
 
-from tests.factories import make_admin, make_department, make_product
-
-
-def basic(email="owner@example.com", password="correct horse battery"):
-    token = base64.b64encode(f"{email}:{password}".encode()).decode()
-    return {"Authorization": f"Basic {token}"}
+from tests.actors import basic_auth
+from tests.factories import OWNER, make_department, make_product
 
 
 def test_product_list_filters_by_department(client, app):
@@ -39,40 +33,35 @@ def test_admin_product_api_refuses_anonymous(client, method, url):
     assert any(value.startswith("Basic") for value in response.headers.getlist("WWW-Authenticate"))
 
 
-def test_admin_product_api_refuses_a_wrong_password(client, app):
-    make_admin()
-    assert client.get("/api/v1/admin/products", headers=basic(password="wrong")).status_code == 401
+def test_admin_product_api_refuses_a_wrong_password(client, owner):
+    assert client.get("/api/v1/admin/products", headers=basic_auth(OWNER, "wrong")).status_code == 401
 
 
-def test_admin_creates_and_changes_a_product(client, app):
-    make_admin()
+def test_admin_creates_and_changes_a_product(client, owner_headers):
     make_department("sleep")
-    created = client.post("/api/v1/admin/products", headers=basic(), json={
+    created = client.post("/api/v1/admin/products", headers=owner_headers, json={
         "sku": "NEW-1", "name": "Lavender Pillow Mist", "price_cents": 1499, "stock": 3, "department": "sleep"})
     assert created.status_code == 201 and created.get_json()["slug"] == "lavender-pillow-mist"
-    changed = client.patch("/api/v1/admin/products/NEW-1", headers=basic(), json={"price_cents": 1299})
+    changed = client.patch("/api/v1/admin/products/NEW-1", headers=owner_headers, json={"price_cents": 1299})
     assert changed.get_json()["price_cents"] == 1299
     assert client.get("/api/v1/products/NEW-1").get_json()["price_cents"] == 1299
 
 
-def test_admin_product_with_a_float_price_is_refused(client, app):
-    make_admin()
+def test_admin_product_with_a_float_price_is_refused(client, owner_headers):
     make_department("sleep")
-    response = client.post("/api/v1/admin/products", headers=basic(), json={
+    response = client.post("/api/v1/admin/products", headers=owner_headers, json={
         "sku": "NEW-1", "name": "Mist", "price_cents": 14.99, "department": "sleep"})
     assert response.status_code == 422 and "price_cents" in response.get_json()["error"]["fields"]
 
 
-def test_admin_product_in_an_unknown_department_is_refused(client, app):
-    make_admin()
-    response = client.post("/api/v1/admin/products", headers=basic(), json={
+def test_admin_product_in_an_unknown_department_is_refused(client, owner_headers):
+    response = client.post("/api/v1/admin/products", headers=owner_headers, json={
         "sku": "NEW-1", "name": "Mist", "price_cents": 1499, "department": "nope"})
     assert response.status_code == 422
 
 
-def test_duplicate_sku_is_a_conflict(client, app):
-    make_admin()
+def test_duplicate_sku_is_a_conflict(client, owner_headers):
     product = make_product("DUP-1")
-    response = client.post("/api/v1/admin/products", headers=basic(), json={
+    response = client.post("/api/v1/admin/products", headers=owner_headers, json={
         "sku": "DUP-1", "name": "Again", "price_cents": 100, "department": product.department.slug})
     assert response.status_code == 409
