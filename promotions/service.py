@@ -9,7 +9,6 @@ import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from flask import Flask, current_app
 from sqlalchemy import DateTime, Integer, Select, func, insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
@@ -26,13 +25,13 @@ from promotions.models import (
     PromotionStatus,
     as_utc,
 )
+from promotions.rule_checks import check_rule
 from promotions.schemas import RuleSchema, to_rule
 
 SYSTEM = "system"
 # No look-alikes: no 0 or O, no 1, I or L (31 symbols: 8 characters give 31**8 ≈ 8.5e11 codes).
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 MAX_BATCH = 10_000
-RULE_CHECKS = "promotions.rule_checks"
 
 
 class PromotionNotFound(NotFound):
@@ -190,19 +189,6 @@ def _sync_codes(promotion: Promotion, old: list[str], new: list[str]) -> None:
             db.session.add(PromotionCode(promotion=promotion, code=code))
 
 
-def add_rule_check(app: Flask, check: Callable[[dict], None]) -> None:
-    """Let the app check what promotions can't see, e.g. that a gift's product exists.
-
-    `check` gets each loaded rule before it is stored and raises `Invalid` to refuse it.
-    """
-    app.extensions.setdefault(RULE_CHECKS, []).append(check)
-
-
-def _check_rule(rule: dict) -> None:
-    for check in current_app.extensions.get(RULE_CHECKS, ()):
-        check(rule)
-
-
 def _writable(promotion_id: int) -> Promotion:
     promotion = get_promotion(promotion_id)
     if promotion.status == PromotionStatus.ARCHIVED:
@@ -215,7 +201,7 @@ def create_promotion(data: dict, *, actor: str = SYSTEM) -> Promotion:
     """Create from a loaded `PromotionIn` document (`status` defaults to active)."""
     data = dict(data)
     status = PromotionStatus(data.pop("status", None) or PromotionStatus.ACTIVE)
-    _check_rule(data)
+    check_rule(data)
     promotion = Promotion(status=status, times_used=0, given_cents=0)
     _apply_rule(promotion, data)
     db.session.add(promotion)
@@ -234,7 +220,7 @@ def update_promotion(promotion_id: int, changes: dict, *, actor: str = SYSTEM) -
     status = changes.pop("status", None)
     old_rule = to_rule(promotion)
     rule = RuleSchema().load({**old_rule, **changes})
-    _check_rule(rule)
+    check_rule(rule)
     _sync_codes(promotion, old_rule["codes"], rule["codes"])
     _apply_rule(promotion, rule)
     if status is not None:

@@ -53,7 +53,7 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     cache.init_app(app)
     compiled_promotions.init_app(app)
-    from promotions.service import add_rule_check
+    from promotions.rule_checks import add_rule_check
     from storefront.cart.gifts import check_gift_product
 
     add_rule_check(app, check_gift_product)
