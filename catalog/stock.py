@@ -25,15 +25,26 @@ def _move(product_id: int, change: int, *conditions) -> int | None:
     ).scalar()
 
 
-def take_stock(quantities: Iterable[tuple[int, int]]) -> int | None:
-    """Take each (product id, quantity); the id of the first product short of stock, else None.
+def take_stock(
+    required: Iterable[tuple[int, int]], extras: Iterable[tuple[int, int, int]] = ()
+) -> tuple[int | None, frozenset[int]]:
+    """Take `required` (product id, quantity) and, where stock allows, each `extras` entry.
 
-    On a shortfall the caller rolls back: units already taken in this call go back with it.
+    Extras are (key, product id, quantity): units the order can go without (a free gift).
+    All rows are taken in one product-id order (required before extras on the same
+    product), so the lock order never changes. Returns the first required product short
+    of stock, or None, and the keys of the extras not taken. On a shortfall the caller
+    rolls back: units already taken in this call go back with it.
     """
-    for product_id, quantity in sorted(quantities):
+    moves = [(product_id, 0, quantity, 0) for product_id, quantity in required]
+    moves += [(product_id, 1, quantity, key) for key, product_id, quantity in extras]
+    skipped: set[int] = set()
+    for product_id, optional, quantity, key in sorted(moves):
         if _move(product_id, -quantity, _PRODUCTS.c.stock >= quantity) is None:
-            return product_id
-    return None
+            if not optional:
+                return product_id, frozenset(skipped)
+            skipped.add(key)
+    return None, frozenset(skipped)
 
 
 def give_back_stock(quantities: Iterable[tuple[int, int]]) -> None:

@@ -16,6 +16,7 @@ from core.transactions import write_transaction
 from promotions.engine import Stacking, Trigger
 from promotions.models import Promotion, PromotionAuditEntry, PromotionCode, PromotionStatus
 from promotions.queries import get_promotion, now_utc
+from promotions.rule_checks import check_rule
 from promotions.schemas import RuleSchema, to_rule
 
 SYSTEM = "system"
@@ -137,6 +138,7 @@ def create_promotion(data: dict, *, actor: str = SYSTEM) -> Promotion:
     """Create from a loaded `PromotionIn` document (`status` defaults to active)."""
     data = dict(data)
     status = PromotionStatus(data.pop("status", None) or PromotionStatus.ACTIVE)
+    check_rule(data)
     promotion = Promotion(status=status, times_used=0, given_cents=0)
     _apply_rule(promotion, data)
     db.session.add(promotion)
@@ -155,6 +157,7 @@ def update_promotion(promotion_id: int, changes: dict, *, actor: str = SYSTEM) -
     status = changes.pop("status", None)
     old_rule = to_rule(promotion)
     rule = RuleSchema().load({**old_rule, **changes})
+    check_rule(rule)
     _sync_codes(promotion, old_rule["codes"], rule["codes"])
     _apply_rule(promotion, rule)
     if status is not None:

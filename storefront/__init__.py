@@ -53,6 +53,10 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     cache.init_app(app)
     compiled_promotions.init_app(app)
+    from promotions.rule_checks import add_rule_check
+    from storefront.cart.gifts import check_gift_product
+
+    add_rule_check(app, check_gift_product)
     migrate.init_app(
         app, db, directory=str(Path(app.root_path).parent / "migrations"), render_as_batch=True
     )
@@ -119,8 +123,8 @@ def register_promotions_admin_store(app: Flask) -> None:
     batches through what we hand it here."""
     from catalog import queries as catalog
     from promotions.admin.store import Store, plug_in
-    from storefront.checkout.queries import code_uses
     from storefront.cart.shipping import standard_shipping_cents
+    from storefront.checkout.queries import code_uses
     from storefront.jobs.code_batches import running_batch, start_batch
 
     plug_in(app, Store(

@@ -22,6 +22,12 @@ def mat(app):
 
 
 @pytest.fixture
+def tote(app):
+    """A $15.00 tote with three in stock: the free gift of the gift tests."""
+    return make_product("TOTE-1", price_cents=1500, stock=3, name="Canvas Tote")
+
+
+@pytest.fixture
 def cbd_oil(app):
     """An oil in an age-restricted CBD department that cannot ship to three states."""
     cbd = make_department(

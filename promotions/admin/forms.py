@@ -89,6 +89,7 @@ class PromotionForm(FlaskForm):
             (self.tags, tag_choices), (self.exclude_tags, tag_choices),
         ):
             field.choices = choices
+        self.gift_sku.choices = [SelectChoice("", "Choose the product to give"), *product_choices]
 
     def validate_ends_at(self, field):
         if field.data and self.starts_at.data and field.data <= self.starts_at.data:

@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from wtforms import BooleanField, IntegerField, SelectChoice, StringField
+from wtforms import BooleanField, IntegerField, SelectChoice, SelectField, StringField
 from wtforms.fields.core import UnboundField
-from wtforms.validators import Optional
+from wtforms.validators import NumberRange, Optional
 
 from core.form_fields import CheckboxesField, DollarsField, ListField
 from promotions.admin.fields import PercentField, TiersField
@@ -135,6 +135,18 @@ BENEFIT_FORMS: dict[str, RuleForm] = {
             ),
         },
         "Shipping discount", capped=True,
+    ),
+    "free_gift": RuleForm(
+        {
+            # Choices (the catalog's products) are set per request: PromotionForm.set_choices.
+            "sku": Param("gift_sku", SelectField("Gift product", choices=[], validate_choice=False)),
+            "quantity": Param(
+                "gift_quantity",
+                IntegerField("Gift quantity", default=1, validators=[Optional(), NumberRange(1, 100)]),
+                default=1,
+            ),
+        },
+        "Free gift (a product at $0)",
     ),
 }
 

@@ -5,13 +5,14 @@ with `PromotionIndex.build`, then `price_cart` a `CartSnapshot` in a
 `PricingContext`; `check_code` answers a shopper who types a code.
 """
 
-from .benefits import DiscountClass
+from .benefits import DiscountClass, FreeGift
 from .cart import CartLine, CartSnapshot
 from .clock import next_change
 from .codes import CodeCheck, CodeStatus, check_code
 from .customers import customer_key
 from .explain import Explanation, ExplanationStatus
 from .floor import NO_FLOOR, PriceFloor
+from .gifts import Gift
 from .index import PromotionIndex
 from .money import allocate, format_cents, normalize_code, percent_of
 from .pricing import (
@@ -35,6 +36,8 @@ __all__ = [
     "CodeStatus",
     "DiscountClass",
     "Explanation",
+    "FreeGift",
+    "Gift",
     "ExplanationStatus",
     "PricedCart",
     "PriceFloor",

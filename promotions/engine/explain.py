@@ -13,7 +13,7 @@ from string import Formatter
 
 from .money import format_cents
 
-__all__ = ["Explanation", "ExplanationStatus", "NotMet", "describe"]
+__all__ = ["Explanation", "ExplanationStatus", "NotMet", "describe", "describe_gift"]
 
 
 class ExplanationStatus(StrEnum):
@@ -135,3 +135,11 @@ def describe(
     if "detail" in needs:
         values["detail"] = (not_met.detail if not_met else None) or _DEFAULT_DETAIL.get(status, "")
     return _TEMPLATES[status].format_map(values)
+
+
+_GIFT_TEMPLATE = "{label}: a free gift is in your cart."
+
+
+def describe_gift(label: str) -> str:
+    """The message for an applied free-gift promotion (a product, not an amount off)."""
+    return _GIFT_TEMPLATE.format(label=label)

@@ -8,12 +8,13 @@ from datetime import datetime
 from types import MappingProxyType
 
 from .allocation import Grant, Ledger, Offer
-from .benefits import DiscountClass
+from .benefits import DiscountClass, FreeGift
 from .cart import CartSnapshot
 from .conditions import Facts, local_time
 from .eligibility import NO_USAGE, PromotionUsage, check_dates, check_limits
-from .explain import Explanation, ExplanationStatus, NotMet, describe
+from .explain import Explanation, ExplanationStatus, NotMet, describe, describe_gift
 from .floor import NO_FLOOR, PriceFloor
+from .gifts import Gift
 from .index import PromotionIndex
 from .money import normalize_code
 from .search import SearchMode
@@ -22,6 +23,7 @@ from .stacking import Refusal, select
 __all__ = [
     "AppliedDiscount",
     "Explanation",
+    "Gift",
     "PricedCart",
     "PricedLine",
     "PricingContext",
@@ -88,6 +90,7 @@ class PricedCart:
     total_cents: int  # subtotal - discount + shipping; tax is not the engine's job
     codes: tuple[str, ...]
     search: SearchMode = SearchMode.EXACT  # how the applied combination was found
+    gifts: tuple[Gift, ...] = ()  # free products earned, by promotion priority then id
 
     def explanation_for(self, promotion_id: int) -> Explanation | None:
         """The explanation for one promotion, if it was considered."""
@@ -115,6 +118,7 @@ def price_cart(cart: CartSnapshot, index: PromotionIndex, context: PricingContex
     # Step 1 of the stacking policy: who qualifies, and why not for the rest.
     outcomes: list[Offer | Explanation] = []
     offers: list[Offer] = []
+    gift_offers: list[tuple[Offer, FreeGift]] = []
     for promotion, code, positions in index.gather(lines, codes):
         usage = usage_by_id.get(promotion.id, NO_USAGE)
         not_met = check_dates(promotion.starts_at, promotion.ends_at, now) or check_limits(
@@ -139,6 +143,10 @@ def price_cart(cart: CartSnapshot, index: PromotionIndex, context: PricingContex
                     not_met = promotion.benefit.unmet(facts)
         if not_met is None and facts is not None:
             offer = Offer(promotion, code, positions, facts, usage)
+            if isinstance(promotion.benefit, FreeGift):  # outside the stacking search
+                gift_offers.append((offer, promotion.benefit))
+                outcomes.append(_explain_gift(offer))
+                continue
             offers.append(offer)
             outcomes.append(offer)
         else:
@@ -197,7 +205,29 @@ def price_cart(cart: CartSnapshot, index: PromotionIndex, context: PricingContex
         total_cents=subtotal_total - discount_total + shipping,
         codes=codes,
         search=selection.mode,
+        gifts=_gifts(gift_offers),
     )
+
+
+def _gifts(offers: list[tuple[Offer, FreeGift]]) -> tuple[Gift, ...]:
+    """What the qualifying gift promotions give, by priority then id."""
+    return tuple(
+        Gift(
+            offer.promotion.id,
+            offer.promotion.name,
+            offer.code.text if offer.code else None,
+            gift.sku,
+            gift.quantity,
+        )
+        for offer, gift in sorted(offers, key=lambda pair: pair[0].promotion.sort_key)
+    )
+
+
+def _explain_gift(offer: Offer) -> Explanation:
+    promotion = offer.promotion
+    code = offer.code.text if offer.code else None
+    status = ExplanationStatus.APPLIED
+    return Explanation(promotion.id, promotion.name, code, status, describe_gift(offer.label))
 
 
 def _explain_not_met(

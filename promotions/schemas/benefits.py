@@ -78,3 +78,16 @@ class ShippingSchema(Capped):
     def _one_amount(self, data, **kwargs):
         if ("percent" in data) == ("amount_cents" in data):
             raise ValidationError("Give shipping either percent or amount_cents.", "percent")
+
+
+@rule_schema("free_gift")
+class FreeGiftSchema(TypeSchema):
+    """A product (by SKU) added at $0; never money off, so nothing to cap."""
+
+    sku = fields.String(required=True, validate=validate.Length(1, 64))
+    quantity = WholeNumber(load_default=1, validate=validate.Range(1, 100))
+
+    @post_load
+    def _strip(self, data, **kwargs):
+        data["sku"] = data["sku"].strip()
+        return data

@@ -47,6 +47,20 @@ class DiscountOut(Schema):
     lines = fields.List(fields.Nested(DiscountShareOut), dump_only=True)
 
 
+class GiftOut(Schema):
+    """A free gift: at $0 (never in the totals), its retail value, the promotion that gave it."""
+
+    sku = fields.String(dump_only=True)
+    name = fields.String(dump_only=True)
+    quantity = fields.Integer(dump_only=True)
+    unit_price_cents = fields.Integer(dump_only=True)
+    total_cents = fields.Integer(dump_only=True)
+    value_cents = fields.Integer(dump_only=True)
+    promotion_id = fields.Integer(dump_only=True)
+    promotion = fields.String(dump_only=True)
+    code = fields.String(dump_only=True, allow_none=True)
+
+
 class TotalsOut(Schema):
     """What a cart or an order adds up to: a cart and the order placed from it say it alike."""
 
@@ -65,6 +79,7 @@ class CartOut(TotalsOut):
     discounts = fields.List(fields.Nested(DiscountOut), dump_only=True)
     item_count = fields.Integer(dump_only=True)
     messages = fields.List(fields.String(), dump_only=True)
+    gifts = fields.List(fields.Nested(GiftOut), dump_only=True)
 
 
 class RepricedCart(CartOut):

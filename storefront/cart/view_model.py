@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from promotions.compile import CompiledPromotions
 from promotions.engine import CartSnapshot, PricedCart
 from promotions.quotes import price_snapshot, product_line
+from storefront.cart.gifts import GiftView, gifts_for
 from storefront.cart.models import Cart
 from storefront.cart.shipping import ShippingMethod, shipping_cents
 
@@ -56,6 +57,7 @@ class CartView:
     total_cents: int
     messages: tuple[str, ...]
     priced: PricedCart = field(repr=False)
+    gifts: tuple[GiftView, ...] = ()  # free products at $0, never part of the totals
 
     @property
     def item_count(self) -> int:
@@ -125,8 +127,15 @@ def cart_view(
         )
         for applied in priced.discounts
     )
-    messages = notices + tuple(
-        explanation.message for explanation in priced.explanations if explanation.message
+    gifts = gifts_for(priced.gifts, {line.sku: line.quantity for line in priced.lines})
+    messages = (
+        notices
+        + tuple(
+            explanation.message
+            for explanation in priced.explanations
+            if explanation.message and explanation.promotion_id not in gifts.withheld
+        )
+        + gifts.notes
     )
     return CartView(
         token=cart.token,
@@ -141,4 +150,5 @@ def cart_view(
         total_cents=priced.total_cents + tax_cents,
         messages=messages,
         priced=priced,
+        gifts=gifts.given,
     )

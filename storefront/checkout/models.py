@@ -20,6 +20,11 @@ def new_order_number() -> str:
     return f"VV-{chars[:4]}-{chars[4:]}"
 
 
+# OrderDiscount.discount_class of a free gift: amount_cents is the gift's retail value (the
+# promotion's cost, counted by reporting and budgets), not money off the order.
+GIFT_CLASS = "gift"
+
+
 class OrderStatus(enum.StrEnum):
     PLACED = "placed"
     CANCELLED = "cancelled"
@@ -73,6 +78,8 @@ class Order(db.Model):
         back_populates="order", cascade="all, delete-orphan", order_by="OrderDiscount.id"
     )
     payment: Mapped["Payment | None"] = relationship(back_populates="order", uselist=False)
+    # What the shopper must be told about placing it (a free gift left out); not stored.
+    notices = ()
 
     @property
     def is_cancelled(self) -> bool:
@@ -81,6 +88,21 @@ class Order(db.Model):
     @property
     def item_count(self) -> int:
         return sum(line.quantity for line in self.lines)
+
+    @property
+    def paid_lines(self) -> list["OrderLine"]:
+        """The lines the shopper paid for (the API's `lines`)."""
+        return [line for line in self.lines if line.gift_promotion_id is None]
+
+    @property
+    def gift_lines(self) -> list["OrderLine"]:
+        """Free gifts, at $0, each with the promotion that gave it."""
+        return [line for line in self.lines if line.gift_promotion_id is not None]
+
+    @property
+    def money_discounts(self) -> list["OrderDiscount"]:
+        """Discounts that lowered the price; a gift's row records its retail value instead."""
+        return [d for d in self.discounts if d.discount_class != GIFT_CLASS]
 
 
 class OrderLine(db.Model):
@@ -99,8 +121,21 @@ class OrderLine(db.Model):
     subtotal_cents: Mapped[int]
     discount_cents: Mapped[int]
     total_cents: Mapped[int]
+    # The promotion that gave this line free (a gift at $0); None for a paid line.
+    gift_promotion_id: Mapped[int | None]
 
     order: Mapped[Order] = relationship(back_populates="lines")
+
+    @property
+    def gift(self) -> "OrderDiscount | None":
+        """For a free gift, the row of the promotion that gave it (its retail value, its code)."""
+        if self.gift_promotion_id is None:
+            return None
+        return next(
+            (d for d in self.order.discounts
+             if d.discount_class == GIFT_CLASS and d.promotion_id == self.gift_promotion_id),
+            None,
+        )
 
 
 class OrderDiscount(db.Model):

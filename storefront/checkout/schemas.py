@@ -14,7 +14,7 @@ from marshmallow import (
 )
 
 from core.fields import UtcDateTime, WholeNumber
-from storefront.cart.schemas import LineOut, TotalsOut
+from storefront.cart.schemas import GiftOut, LineOut, TotalsOut
 from storefront.cart.shipping import ShippingMethod
 from storefront.checkout.zip_codes import state_of_zip
 
@@ -170,6 +170,15 @@ class OrderDiscountOut(Schema):
     amount_cents = fields.Integer(dump_only=True)
 
 
+class OrderGiftOut(GiftOut):
+    """A free gift as sold: an order line at $0 and the promotion row that recorded its value."""
+
+    promotion_id = fields.Integer(attribute="gift_promotion_id", dump_only=True)
+    value_cents = fields.Integer(attribute="gift.amount_cents", dump_only=True)
+    promotion = fields.String(attribute="gift.name", dump_only=True)
+    code = fields.String(attribute="gift.code", dump_only=True, allow_none=True)
+
+
 class PaymentOut(Schema):
     provider = fields.String(dump_only=True)
     status = fields.String(dump_only=True)
@@ -193,8 +202,10 @@ class OrderOut(TotalsOut):
     status = fields.String(dump_only=True)
     email = fields.String(dump_only=True)
     placed_at = UtcDateTime(dump_only=True)
-    lines = fields.List(fields.Nested(LineOut), dump_only=True)
-    discounts = fields.List(fields.Nested(OrderDiscountOut), dump_only=True)
+    lines = fields.List(fields.Nested(LineOut), attribute="paid_lines", dump_only=True)
+    discounts = fields.List(fields.Nested(OrderDiscountOut), attribute="money_discounts", dump_only=True)
+    gifts = fields.List(fields.Nested(OrderGiftOut), attribute="gift_lines", dump_only=True)
+    messages = fields.List(fields.String(), attribute="notices", dump_only=True)
     shipping_address = fields.Function(lambda order: AddressOut().dump(order), dump_only=True)
     shipping_method = fields.String(dump_only=True)
     payment = fields.Nested(PaymentOut, dump_only=True, allow_none=True)

@@ -26,7 +26,7 @@ from promotions.engine import customer_key
 from promotions.redemption import Claim, ClaimRefused, claim_all, frozen_rules
 from storefront.cart.models import Cart, CartStatus
 from storefront.cart.service import CartCompleted, find_cart
-from storefront.checkout import mail
+from storefront.checkout import gifts, mail
 from storefront.checkout.models import Order, OrderDiscount, OrderLine, Payment, PaymentStatus
 from storefront.checkout.payments import Authorization, Card, provider
 from storefront.checkout.quote import Quote, changes, check_restrictions, quote
@@ -111,20 +111,25 @@ def _complete_cart(cart: Cart) -> None:
         raise CartCompleted()
 
 
-def _take_stock(cart: Cart) -> None:
-    """The first shortfall stops the order (the caller rolls the transaction back)."""
-    short = take_stock((line.product_id, line.quantity) for line in cart.lines)
+def _take_stock(cart: Cart, wanted_gifts) -> frozenset[int]:
+    """The first shortfall of a paid line stops the order (the caller rolls the transaction back).
+
+    Returns the promotion ids of the gifts whose stock ran out (the order goes on without them).
+    """
+    lines = ((line.product_id, line.quantity) for line in cart.lines)
+    short, missed = take_stock(lines, gifts.stock_wanted(wanted_gifts))
     if short is not None:
         left = db.session.scalar(select(Product.stock).where(Product.id == short)) or 0
         name = next(line.product.name for line in cart.lines if line.product_id == short)
         raise CartChanged([f"Only {left} left of {name}." if left > 0 else f"{name} is sold out."])
+    return missed
 
 
 def claims_for(current: Quote, email: str) -> list[Claim]:
     return [
         Claim(d.promotion_id, d.code or d.promotion, d.amount_cents, code=d.code, customer_key=customer_key(email))
         for d in current.view.discounts
-    ]
+    ] + gifts.gift_claims(current.view.gifts, customer_key(email))
 
 
 def _commit(
@@ -141,8 +146,12 @@ def _commit(
             claim_all(claims_for(current, data["email"]))
         except ClaimRefused as refused:
             raise CartChanged([refused.message]) from refused
-        _take_stock(cart)
-        order = _build_order(request, cart, current, authorization)
+        missed = _take_stock(cart, current.view.gifts)
+        given, notices = gifts.settle(
+            current.view.priced.gifts, current.view.gifts, missed, customer_key(data["email"])
+        )
+        order = _build_order(request, cart, current, authorization, given)
+        order.notices = notices
         db.session.add(order)
         db.session.flush()
         message = mail.enqueue_confirmation(order)
@@ -153,11 +162,11 @@ def _commit(
     return order, message_id
 
 
-def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization: Authorization) -> Order:
+def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization: Authorization, given) -> Order:
     data = request.data
     address = data["shipping_address"]
     view = current.view
-    rules = frozen_rules(d.promotion_id for d in view.discounts)
+    rules = frozen_rules([d.promotion_id for d in view.discounts] + [g.promotion_id for g in given])
     products = {line.product.sku: line.product for line in cart.lines}
     return Order(
         email=data["email"],
@@ -189,7 +198,8 @@ def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization:
                 total_cents=line.total_cents,
             )
             for line in view.lines
-        ],
+        ]
+        + gifts.gift_lines(given),
         discounts=[
             OrderDiscount(
                 promotion_id=d.promotion_id,
@@ -202,7 +212,8 @@ def _build_order(request: PlaceOrder, cart: Cart, current: Quote, authorization:
                 customer_key=customer_key(data["email"]),
             )
             for d in view.discounts
-        ],
+        ]
+        + gifts.gift_discounts(given, rules, customer_key(data["email"])),
         payment=Payment(
             provider=authorization.provider,
             status=PaymentStatus.AUTHORIZED,

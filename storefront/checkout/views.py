@@ -7,7 +7,7 @@ form carries the quote's fingerprint and a one-time idempotency key.
 
 import secrets
 
-from flask import Blueprint, redirect, render_template, request, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from marshmallow import ValidationError
 
@@ -159,6 +159,8 @@ def place():
     if outcome.status != 201:
         error = outcome.body.get("error", {}).get("message", "We couldn't place your order.")
         return _review_page(cart, details_data, error=error, status=outcome.status)
+    for notice in outcome.body.get("messages") or ():  # e.g. a free gift that ran out meanwhile
+        flash(notice, "info")
     return _placed(outcome.order_number)
 
 

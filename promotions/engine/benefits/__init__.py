@@ -12,6 +12,7 @@ imported here).
 """
 
 from .base import BENEFITS, Benefit, DiscountClass, LineBenefit, register
+from .gift import FreeGift
 from .items import AmountOffEach, AmountOffOrder, FixedPriceEach, PercentOff
 from .shipping import Shipping
 from .steps import BuyXGetY, Tier, Tiered
@@ -24,6 +25,7 @@ __all__ = [
     "BuyXGetY",
     "DiscountClass",
     "FixedPriceEach",
+    "FreeGift",
     "LineBenefit",
     "PercentOff",
     "Shipping",

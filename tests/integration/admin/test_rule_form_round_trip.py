@@ -24,6 +24,7 @@ BENEFIT_SAMPLES = [
                                  {"min_subtotal_cents": 20000, "percent": 15}]},
     {"type": "shipping", "percent": 100},
     {"type": "shipping", "amount_cents": 500, "max_discount_cents": 400},
+    {"type": "free_gift", "sku": "TOTE-1", "quantity": 2},
 ]
 CONDITION_SAMPLES = [
     {"type": "min_subtotal", "amount_cents": 7500},
@@ -81,7 +82,7 @@ def test_the_samples_cover_every_type():
 
 
 @pytest.mark.parametrize("benefit", BENEFIT_SAMPLES, ids=lambda b: b["type"])
-def test_a_benefit_comes_back_from_the_form_as_it_was_saved(app, as_owner, benefit):
+def test_a_benefit_comes_back_from_the_form_as_it_was_saved(app, as_owner, tote, benefit):
     _assert_round_trip(as_owner, benefit, [])
 
 
@@ -115,6 +116,7 @@ DRAFT = {"name": "Draft", "status": "draft", "trigger": "automatic", "stacking":
         ({"benefit_type": "buy_x_get_y", "buy": "2", "get": "1", "get_percent": "120"}, "get_percent"),
         ({"benefit_type": "shipping", "shipping_percent": "50", "shipping_amount": "5"}, "shipping_percent"),
         ({"max_discount": "2000000"}, "max_discount"),
+        ({"benefit_type": "free_gift", "gift_sku": ""}, "gift_sku"),
     ],
 )
 def test_a_schema_message_lands_next_to_the_field_it_is_about(app, as_owner, typed, field):

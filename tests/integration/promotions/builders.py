@@ -99,3 +99,43 @@ def make_blanket(price_cents: int = 10000):
         "SLP-BLANKET-15", price_cents=price_cents, department=make_department("sleep"), name="Weighted Blanket"
     )
 
+
+def make_gift_promotion(
+    sku: str = "TOTE-1",
+    *,
+    quantity: int = 1,
+    min_subtotal_cents: int | None = 5000,
+    code: str | None = None,
+    usage_limit: int | None = None,
+    budget_cents: int | None = None,
+):
+    """A free-gift promotion (automatic, or by `code`), created like admin input."""
+    rule = {
+        "name": f"Free {sku}",
+        "trigger": "code" if code else "automatic",
+        "benefit": {"type": "free_gift", "sku": sku, "quantity": quantity},
+    }
+    if code:
+        rule["codes"] = [code]
+    if min_subtotal_cents is not None:
+        rule["conditions"] = [{"type": "min_subtotal", "amount_cents": min_subtotal_cents}]
+    if usage_limit is not None:
+        rule["usage_limit"] = usage_limit
+    if budget_cents is not None:
+        rule["budget_cents"] = budget_cents
+    return make_promotion(rule)
+
+
+def tote_gift(promotion_id: int) -> dict:
+    """How the API shows the default gift (one $15.00 Canvas Tote) in a cart or an order."""
+    return {
+        "sku": "TOTE-1",
+        "name": "Canvas Tote",
+        "quantity": 1,
+        "unit_price_cents": 0,
+        "total_cents": 0,
+        "value_cents": 1500,
+        "promotion_id": promotion_id,
+        "promotion": "Free TOTE-1",
+        "code": None,
+    }

@@ -34,7 +34,7 @@ def test_every_condition_and_benefit_type_of_the_rule_format_has_a_schema():
     }
     assert set(BENEFIT_SCHEMAS) == {
         "amount_off_order", "percent_off", "amount_off_each", "fixed_price_each", "buy_x_get_y",
-        "tiered", "shipping",
+        "tiered", "shipping", "free_gift",
     }
 
 

@@ -27,7 +27,7 @@ from promotions.engine import (
 )
 
 from .effort import examples
-from .oracle import best_total
+from .oracle import Case, best_total
 
 NOW = datetime(2025, 6, 11, 16, 0, tzinfo=UTC)
 EXAMPLES = int(os.environ.get("ORACLE_EXAMPLES") or examples(300))
@@ -184,3 +184,31 @@ def test_each_line_keeps_one_product_discount_unless_both_list_product(scenario)
     for kept in on_line.values():
         if len(kept) > 1:
             assert all(DiscountClass.PRODUCT in p.combines_with for p in kept)
+
+
+gift_rules = rules.map(
+    lambda rule: {**rule, "benefit": {"type": "free_gift", "sku": "GIFT", "quantity": 1}}
+)
+
+
+@ORACLE
+@given(scenarios(), st.lists(gift_rules, min_size=1, max_size=3))
+def test_gifts_never_change_the_discounts_and_come_exactly_with_qualifying(scenario, gifts):
+    cart, promotions, codes, given_cents, floor = scenario
+    first = len(promotions) + 1
+    with_gifts = promotions + [
+        promotion_from_rule({**rule, "name": f"Gift {n}", "codes": [f"GIFT{n}"]}, promotion_id=n)
+        for n, rule in enumerate(gifts, start=first)
+    ]
+    entered = codes + tuple(f"GIFT{n}" for n in range(first, len(with_gifts) + 1, 2))
+    without = _price(cart, promotions, codes, given_cents, floor)
+    priced = _price(cart, with_gifts, entered, given_cents, floor)
+    assert (priced.lines, priced.discounts, priced.total_cents) == (
+        without.lines,
+        without.discounts,
+        without.total_cents,
+    )
+    case = Case(cart, with_gifts[first - 1 :], set(entered), given_cents, floor, NOW)
+    assert [gift.promotion_id for gift in priced.gifts] == sorted(
+        (p.id for p, _, _ in case.qualifying), key=lambda pid: with_gifts[pid - 1].sort_key
+    )
