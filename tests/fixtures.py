@@ -77,12 +77,6 @@ def as_marketer(app, marketer) -> Merchant:
 
 
 @pytest.fixture
-def as_owner(merchant) -> Merchant:
-    """The old name of `merchant`, kept while other branches' new tests still use it."""
-    return merchant
-
-
-@pytest.fixture
 def owner_headers(owner) -> dict:
     """HTTP Basic headers of the store's owner, for the admin API."""
     return basic_auth(OWNER, PASSWORD)

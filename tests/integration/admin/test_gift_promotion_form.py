@@ -24,18 +24,18 @@ def _saved() -> Promotion:
     return db.session.scalars(db.select(Promotion)).one()
 
 
-def test_the_form_saves_a_gift_of_one_and_shows_it_again(as_owner, products):
-    assert as_owner.post("/admin/promotions/new", data=GIFT_FORM).status_code == 302
+def test_the_form_saves_a_gift_of_one_and_shows_it_again(merchant, products):
+    assert merchant.post("/admin/promotions/new", data=GIFT_FORM).status_code == 302
     rule = _saved().rule
     assert rule["benefit"] == {"type": "free_gift", "sku": "TOTE-1", "quantity": 1}  # no cap on a gift
     assert rule["conditions"] == [{"type": "min_subtotal", "amount_cents": 5000}]
-    html = as_owner.get(f"/admin/promotions/{_saved().id}/edit").get_data(as_text=True)
+    html = merchant.get(f"/admin/promotions/{_saved().id}/edit").get_data(as_text=True)
     assert '<option selected value="TOTE-1">Canvas Tote (TOTE-1)</option>' in html
     assert 'name="gift_quantity"' in html and 'value="1"' in html
 
 
-def test_the_form_keeps_a_chosen_quantity(as_owner, products):
-    as_owner.post("/admin/promotions/new", data={**GIFT_FORM, "gift_quantity": "2"})
+def test_the_form_keeps_a_chosen_quantity(merchant, products):
+    merchant.post("/admin/promotions/new", data={**GIFT_FORM, "gift_quantity": "2"})
     assert _saved().rule["benefit"]["quantity"] == 2
 
 
@@ -43,8 +43,8 @@ def test_the_form_keeps_a_chosen_quantity(as_owner, products):
     ("sku", "words"),
     [("", "Missing data for required field."), ("CBD-OIL", "age-restricted"), ("GONE-1", "No product has the SKU")],
 )
-def test_a_missing_or_unfit_gift_product_is_reported_next_to_its_field(as_owner, products, sku, words):
-    response = as_owner.post("/admin/promotions/new", data={**GIFT_FORM, "gift_sku": sku})
+def test_a_missing_or_unfit_gift_product_is_reported_next_to_its_field(merchant, products, sku, words):
+    response = merchant.post("/admin/promotions/new", data={**GIFT_FORM, "gift_sku": sku})
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     errors = html[html.index('<div id="gift_sku-error">'):]
@@ -52,6 +52,6 @@ def test_a_missing_or_unfit_gift_product_is_reported_next_to_its_field(as_owner,
     assert db.session.scalars(db.select(Promotion)).first() is None
 
 
-def test_the_plain_words_summary_names_the_gift(as_owner, products):
-    answer = as_owner.post("/admin/promotions/check", data=GIFT_FORM).get_json()
+def test_the_plain_words_summary_names_the_gift(merchant, products):
+    answer = merchant.post("/admin/promotions/check", data=GIFT_FORM).get_json()
     assert answer == {"errors": {}, "summary": "A free gift (1 × TOTE-1) with orders of $50 or more"}

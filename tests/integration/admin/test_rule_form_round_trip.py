@@ -82,12 +82,12 @@ def test_the_samples_cover_every_type():
 
 
 @pytest.mark.parametrize("benefit", BENEFIT_SAMPLES, ids=lambda b: b["type"])
-def test_a_benefit_comes_back_from_the_form_as_it_was_saved(app, as_owner, tote, benefit):
-    _assert_round_trip(as_owner, benefit, [])
+def test_a_benefit_comes_back_from_the_form_as_it_was_saved(app, merchant, tote, benefit):
+    _assert_round_trip(merchant, benefit, [])
 
 
-def test_every_condition_comes_back_from_the_form_as_it_was_saved(app, as_owner):
-    _assert_round_trip(as_owner, {"type": "percent_off", "percent": 10}, CONDITION_SAMPLES)
+def test_every_condition_comes_back_from_the_form_as_it_was_saved(app, merchant):
+    _assert_round_trip(merchant, {"type": "percent_off", "percent": 10}, CONDITION_SAMPLES)
 
 
 def _assert_round_trip(client, benefit, conditions):
@@ -119,6 +119,6 @@ DRAFT = {"name": "Draft", "status": "draft", "trigger": "automatic", "stacking":
         ({"benefit_type": "free_gift", "gift_sku": ""}, "gift_sku"),
     ],
 )
-def test_a_schema_message_lands_next_to_the_field_it_is_about(app, as_owner, typed, field):
-    errors = as_owner.post("/admin/promotions/check", data={**DRAFT, **typed}).get_json()["errors"]
+def test_a_schema_message_lands_next_to_the_field_it_is_about(app, merchant, typed, field):
+    errors = merchant.post("/admin/promotions/check", data={**DRAFT, **typed}).get_json()["errors"]
     assert list(errors) == [field]
