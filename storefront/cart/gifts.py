@@ -12,7 +12,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from catalog.models import Product
 from core.errors import Invalid
@@ -70,7 +69,7 @@ def gifts_for(earned: tuple[Gift, ...], paid: Mapping[str, int]) -> Gifts:
     products = {
         product.sku: product
         for product in db.session.scalars(
-            select(Product).where(Product.sku.in_(skus)).options(selectinload(Product.department))
+            select(Product).where(Product.sku.in_(skus))  # the department is joined (catalog.models)
         )
     }
     needed = dict(paid)
@@ -111,9 +110,7 @@ def check_gift_product(rule: dict) -> None:
     if benefit.get("type") != "free_gift":
         return
     sku = benefit["sku"]
-    product = db.session.scalar(
-        select(Product).where(Product.sku == sku).options(selectinload(Product.department))
-    )
+    product = db.session.scalar(select(Product).where(Product.sku == sku))
     if product is None:
         message = f"No product has the SKU {sku}."
     elif product.department.age_restricted:
