@@ -11,11 +11,11 @@ transaction moves nothing.
 
 from functools import lru_cache
 
-from sqlalchemy import Connection, event, select, update
+from sqlalchemy import Connection, Select, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.extensions import db
-from core.reads import lone_reads
+from core.reads import lone_read
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {
@@ -42,25 +42,39 @@ def _counter(name: str):
     return db.metadata.tables[name]
 
 
-def read_versions(connection: Connection | None = None) -> tuple[int, int, int]:
+Versions = tuple[int, int, int]  # (promotions, catalog, content)
+
+
+def read_versions(connection: Connection | None = None) -> Versions:
     """(promotions, catalog, content) as committed now, in one query, on `connection` or
     alone (core.reads): a cached shelf page needs nothing else from the database."""
     if connection is None:
-        with lone_reads() as connection:
-            return read_versions(connection)
-    row = connection.exec_driver_sql(_versions_sql(connection.dialect)).one()
-    return tuple(value or 0 for value in row)
+        return lone_read(read_versions)
+    return versions_of(connection.exec_driver_sql(_versions_sql(connection.dialect)).one())
+
+
+def versions_of(row) -> Versions:
+    """The versions from the first three columns of a row of `versions_query()`."""
+    return row[0] or 0, row[1] or 0, row[2] or 0
+
+
+@lru_cache(maxsize=1)
+def versions_query() -> Select:
+    """One row of the three counters: a read that selects from it (outer-joining its own
+    tables) gets the versions in the same statement, so a page is one round trip."""
+    return select(
+        *(
+            select(_counter(name).c.version).where(_counter(name).c.id == 1).scalar_subquery().label(name)
+            for name in COUNTERS
+        )
+    )
 
 
 @lru_cache(maxsize=8)
 def _versions_sql(dialect) -> str:
     """The statement as SQL text, compiled once per dialect: looking it up in SQLAlchemy's
     compiled cache on every request costs more than running it."""
-    columns = [
-        select(_counter(name).c.version).where(_counter(name).c.id == 1).scalar_subquery()
-        for name in COUNTERS
-    ]
-    return str(select(*columns).compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
+    return str(versions_query().compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def _note(session: Session, table_name: str | None) -> None:

@@ -4,6 +4,7 @@ from flask import request
 from flask_limiter.errors import RateLimitExceeded
 from flask_smorest import Blueprint
 
+from promotions.compile import compiled_promotions
 from storefront.cart import service
 from storefront.cart.reads import read_cart
 from storefront.cart.schemas import AddLineSchema, CartOut, CodeSchema, QuantitySchema
@@ -25,10 +26,10 @@ def create_cart():
 @blp.response(200, CartOut)
 def get_cart(token):
     """The cart, priced now (for each request: never kept)."""
-    cart = read_cart(token)
+    cart, (promotions_version, _catalog, _content) = read_cart(token)
     if cart is None:
         raise service.CartNotFound()
-    return cart_view(cart)
+    return cart_view(cart, promotions=compiled_promotions(promotions_version))
 
 
 @blp.route("/<token>/lines", methods=["POST"])

@@ -11,10 +11,11 @@ function serves a cart being shown and a cart being changed. Writers keep using
 from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Connection, bindparam, select
+from sqlalchemy import bindparam, select
 
 from catalog.models import Department, Product
-from core.reads import lone_reads
+from core.reads import lone_read
+from core.versions import Versions, read_versions, versions_of, versions_query
 from storefront.cart.models import Cart, CartFacts, CartLine, CartStatus
 
 
@@ -66,36 +67,37 @@ _PRODUCT_COLUMNS = (
 
 @cache
 def _cart_query():
-    """Built once per process: composing the statement costs more than running it."""
+    """Built once per process: composing the statement costs more than running it. The
+    versions come first and the cart is outer-joined onto them, so one statement answers
+    both, with or without a cart (one round trip to the database, not two)."""
+    versions = versions_query().subquery()
     return (
-        select(Cart.token, Cart.status, Cart.codes, CartLine.quantity, *_PRODUCT_COLUMNS, Department.slug)
-        .select_from(Cart)
+        select(*versions.c, Cart.token, Cart.status, Cart.codes, CartLine.quantity, *_PRODUCT_COLUMNS, Department.slug)
+        .select_from(versions)
+        .outerjoin(Cart, Cart.token == bindparam("token"))
         .outerjoin(CartLine, CartLine.cart_id == Cart.id)
         .outerjoin(Product, Product.id == CartLine.product_id)
         .outerjoin(Department, Department.id == Product.department_id)
-        .where(Cart.token == bindparam("token"))
         .order_by(CartLine.id)
     )
 
 
-def read_cart(token: str | None, connection: Connection | None = None) -> CartRecord | None:
-    """The cart with this token as plain records, or None when there is none; read on
-    `connection`, or alone (core.reads)."""
+def read_cart(token: str | None) -> tuple[CartRecord | None, Versions]:
+    """The cart with this token as plain records (None when there is none) and the versions
+    to price and show it with, as committed now: one statement (core.reads)."""
     if not token:
-        return None
-    if connection is None:
-        with lone_reads() as connection:
-            return read_cart(token, connection)
-    rows = connection.execute(_cart_query(), {"token": token}).all()
-    if not rows:
-        return None
-    token, status, codes = rows[0][:3]
+        return None, read_versions()
+    rows = lone_read(lambda connection: connection.execute(_cart_query(), {"token": token}).all())
+    versions = versions_of(rows[0])
+    token, status, codes = rows[0][3:6]
+    if token is None:
+        return None, versions
     lines = tuple(
         LineRecord(
-            product=ProductRecord(*row[4:13], department=DepartmentRecord(row[13])),
-            quantity=row[3],
+            product=ProductRecord(*row[7:16], department=DepartmentRecord(row[16])),
+            quantity=row[6],
         )
         for row in rows
-        if row[3] is not None
+        if row[6] is not None
     )
-    return CartRecord(token=token, status=status, codes=list(codes or ()), lines=lines)
+    return CartRecord(token=token, status=status, codes=list(codes or ()), lines=lines), versions

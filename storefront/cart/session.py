@@ -1,9 +1,10 @@
 """The browser's cart: its token rides in the signed session cookie."""
 
 from flask import session
-from sqlalchemy import Connection, bindparam, func, select
+from sqlalchemy import bindparam, func, select
 
-from core.reads import lone_reads
+from core.reads import lone_read
+from core.versions import Versions
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.reads import CartRecord, read_cart
 from storefront.cart.service import CartNotFound, create_cart, find_cart
@@ -26,10 +27,11 @@ def current_cart() -> Cart | None:
     return cart if cart.is_open else None
 
 
-def shown_cart(connection: Connection | None = None) -> CartRecord | None:
-    """The shopper's open cart, read for showing only (storefront.cart.reads)."""
-    cart = read_cart(session.get(SESSION_KEY), connection)
-    return cart if cart is not None and cart.is_open else None
+def shown_cart() -> tuple[CartRecord | None, Versions]:
+    """The shopper's open cart, read for showing only, and the versions to show it with
+    (storefront.cart.reads)."""
+    cart, versions = read_cart(session.get(SESSION_KEY))
+    return (cart if cart is not None and cart.is_open else None), versions
 
 
 def cart_for_update() -> Cart:
@@ -54,5 +56,5 @@ def item_count() -> int:
     token = cart_token()
     if not token:
         return 0
-    with lone_reads() as connection:  # a cached shelf page costs this and the versions query
-        return int(connection.execute(_ITEM_COUNT, {"token": token}).scalar() or 0)
+    # A cached shelf page costs this and the versions query.
+    return int(lone_read(lambda connection: connection.execute(_ITEM_COUNT, {"token": token}).scalar()) or 0)

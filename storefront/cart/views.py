@@ -6,9 +6,7 @@ from flask_limiter.errors import RateLimitExceeded
 from catalog.age import age_confirmed, remember_age_confirmed
 from catalog.navigation import department_links
 from core.fields import form_number
-from core.reads import lone_reads
 from core.refusals import attempt
-from core.versions import read_versions
 from promotions.banner import safe_banner
 from promotions.compile import compiled_promotions
 from storefront.cart import service
@@ -22,13 +20,11 @@ bp = Blueprint("cart", __name__, url_prefix="/cart")
 
 
 def render_cart(*, error: str | None = None, fields: dict | None = None, status: int = 200):
-    """The cart page, cheap to render for each request: the cart and the versions are read on
-    one connection without a transaction (core.reads), the versions once (pricing and the
-    banner share the promotions, the header's links the catalog's), and the header's count
-    comes from the cart loaded."""
-    with lone_reads() as connection:
-        cart = shown_cart(connection)
-        promotions_version, catalog_version, _content = read_versions(connection)
+    """The cart page, cheap to render for each request: the cart and the versions are read in
+    one statement without a transaction (storefront.cart.reads), the versions once (pricing
+    and the banner share the promotions, the header's links the catalog's), and the header's
+    count comes from the cart loaded."""
+    cart, (promotions_version, catalog_version, _content) = shown_cart()
     promotions = compiled_promotions(promotions_version)
     view = cart_view(cart, promotions=promotions) if cart else None
     count = view.item_count if view else 0

@@ -10,7 +10,7 @@ from catalog.models import Product
 from catalog.queries import products_by_skus
 from core.errors import NotFound
 from core.extensions import db
-from core.reads import lone_reads
+from core.reads import lone_read
 from core.transactions import write_transaction
 from storefront.content.models import Article, Comment, CommentStatus, Rating
 from storefront.content.ratings import RatingSummary
@@ -104,12 +104,12 @@ def stars_given(article_id: int, voter_key: str) -> int | None:
 
 def stars_given_on(slug: str, voter_key: str) -> int | None:
     """The reader's own vote on the article at `slug`, in one lone query (the shelf cache's key)."""
-    with lone_reads() as connection:
-        return connection.execute(
-            select(Rating.stars)
-            .join(Article, Article.id == Rating.article_id)
-            .where(Article.slug == slug, Rating.voter_key == voter_key)
-        ).scalar()
+    query = (
+        select(Rating.stars)
+        .join(Article, Article.id == Rating.article_id)
+        .where(Article.slug == slug, Rating.voter_key == voter_key)
+    )
+    return lone_read(lambda connection: connection.execute(query).scalar())
 
 
 @write_transaction()

@@ -55,13 +55,15 @@ def test_department_page_statements_do_not_grow_with_the_products_listed(app):
     assert statements(app.test_client(), "/shop/sleep") == one
 
 
-def test_the_cart_page_reads_its_cart_and_the_versions_and_nothing_else(app):
+def test_the_cart_page_and_the_cart_api_read_cart_and_versions_in_one_statement(app, client):
     """The header's department links come from the per-version store, the promotions from the
-    compiled index: the cart and one read of the three versions. (Under a server, SQLite adds
-    its BEGIN; here the test's app context keeps the session's transaction open.)"""
+    compiled index: one statement reads the cart outer-joined onto the three versions, so the
+    page is one round trip to the database."""
     shopper = app.test_client()
     shopper_with_lines(shopper, [make_product(department=make_department())])
-    assert statements(shopper, "/cart") == 2
+    assert statements(shopper, "/cart") == 1
+    token = client.post("/api/v1/carts").get_json()["token"]
+    assert statements(client, f"/api/v1/carts/{token}") == 1
 
 
 def test_cart_page_statements_do_not_grow_with_the_lines(app):
