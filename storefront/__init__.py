@@ -5,7 +5,9 @@ from pathlib import Path
 from flask import Flask
 
 from storefront.config import load_config
-from storefront.database import engine_options
+from storefront.database import engine_options, ping_idle_connections
+from storefront.sessions import CookieSessions
+from storefront.templating import StoreEnvironment
 
 # MAIL_BACKEND=log (the default) writes mail to the app log through our Flask-Mailman backend.
 MAIL_BACKENDS = {"log": "storefront.mail.log_backend.EmailBackend"}
@@ -19,6 +21,8 @@ def create_app(config: dict | None = None) -> Flask:
         static_folder="static",
         instance_relative_config=True,
     )
+    app.jinja_environment = StoreEnvironment  # storefront.templating: why
+    app.session_interface = CookieSessions()  # storefront.sessions: why
     app.config.update(load_config(app.instance_path))
     app.config.update(config or {})
     app.config.setdefault(
@@ -51,6 +55,9 @@ def register_extensions(app: Flask) -> None:
     from storefront import models  # noqa: F401  (models known)
 
     db.init_app(app)
+    with app.app_context():
+        for engine in db.engines.values():
+            ping_idle_connections(engine)
     cache.init_app(app)
     compiled_promotions.init_app(app)
     from promotions.rule_checks import add_rule_check

@@ -42,6 +42,15 @@ class DiscountView:
 
 
 @dataclass(frozen=True, slots=True)
+class CodeView:
+    """A code on the cart as the page lists it: what it takes off now, or that it gives a gift."""
+
+    code: str
+    saving_cents: int
+    gives_gift: bool
+
+
+@dataclass(frozen=True, slots=True)
 class CartView:
     """What the cart page and the API show; built only from server-side prices."""
 
@@ -66,6 +75,17 @@ class CartView:
     @property
     def is_empty(self) -> bool:
         return not self.lines
+
+    @property
+    def code_views(self) -> tuple[CodeView, ...]:
+        return tuple(
+            CodeView(
+                code=code,
+                saving_cents=sum(discount.amount_cents for discount in self.discounts if discount.code == code),
+                gives_gift=any(gift.code == code for gift in self.gifts),
+            )
+            for code in self.codes
+        )
 
 
 @dataclass(frozen=True, slots=True)
