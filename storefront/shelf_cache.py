@@ -34,9 +34,9 @@ from flask_wtf.csrf import generate_csrf
 from catalog.age import age_confirmed
 from core.extensions import cache
 from core.shelf import PERSONAL, shelf_vary
-from core.versions import read_versions
+from core.versions import Versions
 from promotions.compile import compiled_promotions
-from storefront.cart.session import item_count
+from storefront.cart.session import item_count, versions_and_item_count
 
 log = logging.getLogger(__name__)
 _FOR_CACHE: ContextVar[bool] = ContextVar("rendering_for_the_shared_cache", default=False)
@@ -60,13 +60,12 @@ def _hole(name: str, fill: Callable[[], object]) -> Callable[[], object]:
 
 csrf_token = _hole("csrf_token", generate_csrf)
 cart_item_count = _hole("cart_item_count", item_count)
-_FILLS = (("csrf_token", generate_csrf), ("cart_item_count", item_count))
 
 
-def fill_holes(body: str) -> str:
+def fill_holes(body: str, cart_count: int) -> str:
     """The body with this shopper's own CSRF token and cart count in place of the markers."""
     secret = current_app.config["SECRET_KEY"]
-    for name, fill in _FILLS:
+    for name, fill in (("csrf_token", generate_csrf), ("cart_item_count", lambda: cart_count)):
         marker = _marker(secret, name)
         if marker in body:
             body = body.replace(marker, str(fill()))
@@ -83,9 +82,8 @@ def _shared() -> bool:
     )
 
 
-def _key(extra: tuple) -> tuple[str, int]:
+def _key(extra: tuple, versions: Versions) -> tuple[str, int]:
     """The cache key of this request's page, and how long the page may be kept."""
-    versions = read_versions()
     now = time.time()
     turn = compiled_promotions(versions[0]).fresh_until(datetime.fromtimestamp(now, UTC))
     parts = (request.url, age_confirmed(), extra, versions, turn.timestamp() if turn else None)
@@ -121,7 +119,8 @@ def _kept(view, vary: Callable[..., tuple | None]):
         extra = vary(**kwargs) if _shared() else PERSONAL
         if extra is PERSONAL:
             return view(*args, **kwargs)
-        key, timeout = _key(extra)
+        versions, cart_count = versions_and_item_count()
+        key, timeout = _key(extra, versions)
         kept = _cache_call("get", key)
         if kept is None:
             response = _render(view, args, kwargs)
@@ -130,10 +129,10 @@ def _kept(view, vary: Callable[..., tuple | None]):
             body = response.get_data(as_text=True)
             if response.status_code == 200:
                 _cache_call("set", key, (body, response.mimetype), timeout)
-            response.set_data(fill_holes(body))
+            response.set_data(fill_holes(body, cart_count))
             return response
         body, mimetype = kept
-        return Response(fill_holes(body), mimetype=mimetype)
+        return Response(fill_holes(body, cart_count), mimetype=mimetype)
 
     return wrapper
 

@@ -6,6 +6,7 @@ then asks every instance. With Redis (CI has one) the instances share it as guni
 workers and app servers do; without it, one instance with the in-process cache.
 """
 
+import re
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -70,6 +71,23 @@ def test_a_kept_shelf_page_costs_one_read_of_the_versions(app, tea):
     for path in (*PRICED, "/"):
         page(shopper, path)
         assert len(statements(shopper, path)) == 1, path
+
+
+def test_shoppers_with_carts_each_get_their_own_count_on_a_kept_page_in_one_read(app, workers, tea):
+    """The versions and the shopper's cart count are one statement; the kept page is shared,
+    the count in its header is each shopper's own."""
+    shoppers = []
+    for units, client in zip((1, 3, 2), [*workers, *workers, *workers], strict=False):
+        added = client.application.test_client()
+        added.get("/shop")  # a session with a CSRF token from a kept page
+        token = re.search(r'name="csrf_token" value="([^"]+)"', page(added, "/products/tea-1")).group(1)
+        assert added.post("/cart/add", data={"sku": "TEA-1", "quantity": units, "csrf_token": token}).status_code == 302
+        shoppers.append((units, added))
+    for path in PRICED:
+        for units, shopper in shoppers:
+            assert re.search(r'class="cart-count"[^>]*>(\d+)<', page(shopper, path)).group(1) == str(units), path
+            if shopper.application is app:  # statements are counted on this instance's engine
+                assert len(statements(shopper, path)) == 1, path
 
 
 def test_a_price_change_shows_on_the_next_request_everywhere(workers, tea):
