@@ -32,6 +32,18 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def when_ready(server):
+    """With the app loaded in the master, compile every template there too: each worker, and
+    each one started later to replace a recycled one (max_requests), then begins with them,
+    instead of compiling them while shoppers wait on its first pages."""
+    if preload_app:
+        import wsgi
+
+        environment = wsgi.app.jinja_env
+        for name in environment.list_templates(filter_func=lambda name: name.endswith(".html")):
+            environment.get_template(name)
+
+
 def post_fork(server, worker):
     """Each worker opens its own database connections; never reuse any the master opened."""
     import wsgi
