@@ -18,7 +18,8 @@ from markupsafe import Markup, escape
 
 EXTENSION_KEY = "storefront.chrome"
 _KEEP = 16  # both sign-in states over a few catalog versions and mount points
-# Where a page's own values go; no template writes NUL, so no page text can contain these.
+# Where a page's own values go: no template writes NUL and a request with one is refused
+# (storefront.inputs), so neither a page's text nor its search words can contain these.
 _WORDS, _COUNT = Markup("\x00search-words\x00"), Markup("\x00cart-count\x00")
 
 
