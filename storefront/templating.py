@@ -5,6 +5,7 @@ from flask.templating import Environment
 
 from catalog import navigation
 from catalog.queries import departments
+from core import fragments
 from promotions.engine.money import format_cents
 from storefront import chrome
 from storefront.shelf_cache import cart_item_count, csrf_token
@@ -12,6 +13,7 @@ from storefront.shelf_cache import cart_item_count, csrf_token
 
 def register(app: Flask) -> None:
     app.add_template_filter(format_cents, "money")
+    fragments.init_app(app)  # where the chrome and the department links are kept rendered
     navigation.init_app(app)  # `department_links()`: the header's links, kept per catalog version
     chrome.init_app(app)  # `site_banner_html()`, `site_header()`, `site_footer()`: kept rendered
     app.add_template_global(_fixed_urls(), "fixed_url")
@@ -44,8 +46,9 @@ class StoreEnvironment(Environment):
 
 def _fixed_urls():
     """`fixed_url(endpoint)`: the URL of an endpoint that takes no arguments, routed once per
-    process and mount point. Every page's header and footer link a dozen of them, and routing
-    each through the URL map on every request was a visible part of the uncached cart page."""
+    process and mount point. Pages link several (the empty cart's "Start shopping", the
+    checkout button), and routing each through the URL map on every request was a visible part
+    of the uncached cart page."""
     kept: dict[tuple[str, str], str] = {}
 
     def fixed_url(endpoint: str) -> str:

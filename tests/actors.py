@@ -36,6 +36,11 @@ def hidden(html: str, name: str) -> str:
     return re.search(rf'name="{name}" value="([^"]*)"', html).group(1)
 
 
+def cart_count(html: str) -> str:
+    """The count in the page header's cart link."""
+    return re.search(r'<span class="cart-count"[^>]*>([^<]*)</span>', html).group(1)
+
+
 def basic_auth(email: str = OWNER, password: str = PASSWORD) -> dict:
     """HTTP Basic headers for the admin API."""
     raw = base64.b64encode(f"{email}:{password}".encode()).decode()

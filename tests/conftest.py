@@ -131,13 +131,13 @@ def _forget_earlier_tests(app) -> None:
     """Start a reused app as a new one starts: what it keeps between requests is emptied, and
     the process-wide queue and rate limiter are its own again (another test's app may have
     rebound them). State a new extension keeps per app belongs here too."""
-    from catalog import navigation
+    from core import fragments
     from core.extensions import cache, limiter
     from promotions import compile as compiled_promotions
     from storefront.queue import init_queue
 
     compiled_promotions.init_app(app)
-    app.extensions[navigation.EXTENSION_KEY] = {}
+    fragments.init_app(app)
     app.extensions.pop("payment_provider", None)
     limiter.enabled = app.config["RATELIMIT_ENABLED"]  # all Limiter.init_app does for a disabled app
     init_queue(app)

@@ -2,15 +2,9 @@
 process each see their own cart count, sign-in state and search words, and the header follows
 the catalog."""
 
-import re
-
 from core.extensions import db
-from tests.actors import Shopper
+from tests.actors import Shopper, cart_count
 from tests.factories import CUSTOMER_PASSWORD, make_customer, make_department, make_product
-
-
-def _cart_count(html: str) -> str:
-    return re.search(r'<span class="cart-count"[^>]*>([^<]*)</span>', html).group(1)
 
 
 def test_two_shoppers_each_see_their_own_count_and_sign_in_state(app):
@@ -21,7 +15,7 @@ def test_two_shoppers_each_see_their_own_count_and_sign_in_state(app):
     assert customer.add_to_cart("TEA-1", 2).status_code == 302
     for path in ("/cart", "/shop", "/cart", "/shop/teas"):
         mine, theirs = customer.get(path).get_data(as_text=True), visitor.get(path).get_data(as_text=True)
-        assert (_cart_count(mine), _cart_count(theirs)) == ("2", "0"), path
+        assert (cart_count(mine), cart_count(theirs)) == ("2", "0"), path
         assert "Your orders" in mine and "Sign in" not in mine, path
         assert "Sign in" in theirs and "Your orders" not in theirs, path
 

@@ -6,7 +6,6 @@ then asks every instance. With Redis (CI has one) the instances share it as guni
 workers and app servers do; without it, one instance with the in-process cache.
 """
 
-import re
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +16,7 @@ from catalog import service as catalog_service
 from core.extensions import db
 from storefront.content.comments import set_status
 from storefront.content.models import CommentStatus
+from tests.actors import Shopper, cart_count
 from tests.conftest import build_app
 from tests.factories import make_department, make_product
 from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
@@ -78,14 +78,14 @@ def test_shoppers_with_carts_each_get_their_own_count_on_a_kept_page_in_one_read
     the count in its header is each shopper's own."""
     shoppers = []
     for units, client in zip((1, 3, 2), [*workers, *workers, *workers], strict=False):
-        added = client.application.test_client()
-        added.get("/shop")  # a session with a CSRF token from a kept page
-        token = re.search(r'name="csrf_token" value="([^"]+)"', page(added, "/products/tea-1")).group(1)
-        assert added.post("/cart/add", data={"sku": "TEA-1", "quantity": units, "csrf_token": token}).status_code == 302
-        shoppers.append((units, added))
+        shopper = Shopper.of(client.application)
+        shopper.get("/shop")  # a session whose CSRF token comes from a kept page
+        added = shopper.submit("/cart/add", {"sku": "TEA-1", "quantity": units}, page="/products/tea-1")
+        assert added.status_code == 302
+        shoppers.append((units, shopper))
     for path in PRICED:
         for units, shopper in shoppers:
-            assert re.search(r'class="cart-count"[^>]*>(\d+)<', page(shopper, path)).group(1) == str(units), path
+            assert cart_count(page(shopper, path)) == str(units), path
             if shopper.application is app:  # statements are counted on this instance's engine
                 assert len(statements(shopper, path)) == 1, path
 
