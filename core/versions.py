@@ -11,11 +11,11 @@ transaction moves nothing.
 
 from functools import lru_cache
 
-from sqlalchemy import Connection, Select, event, select, update
+from sqlalchemy import Select, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core.extensions import db
-from core.reads import lone_read
+from core.reads import lone_rows
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {
@@ -45,12 +45,10 @@ def _counter(name: str):
 Versions = tuple[int, int, int]  # (promotions, catalog, content)
 
 
-def read_versions(connection: Connection | None = None) -> Versions:
-    """(promotions, catalog, content) as committed now, in one query, on `connection` or
-    alone (core.reads): a cached shelf page needs nothing else from the database."""
-    if connection is None:
-        return lone_read(read_versions)
-    return versions_of(connection.exec_driver_sql(_versions_sql(connection.dialect)).one())
+def read_versions() -> Versions:
+    """(promotions, catalog, content) as committed now, in one query (core.reads): a cached
+    shelf page needs nothing else from the database."""
+    return versions_of(lone_rows(versions_query())[0])
 
 
 def versions_of(row) -> Versions:
@@ -68,13 +66,6 @@ def versions_query() -> Select:
             for name in COUNTERS
         )
     )
-
-
-@lru_cache(maxsize=8)
-def _versions_sql(dialect) -> str:
-    """The statement as SQL text, compiled once per dialect: looking it up in SQLAlchemy's
-    compiled cache on every request costs more than running it."""
-    return str(versions_query().compile(dialect=dialect, compile_kwargs={"literal_binds": True}))
 
 
 def _note(session: Session, table_name: str | None) -> None:

@@ -9,6 +9,7 @@ from flask import Blueprint, Flask, Response, current_app, g, has_request_contex
 from sqlalchemy import event
 
 from core.extensions import db
+from core.reads import lone_rows_ran
 
 bp = Blueprint("bench", __name__, url_prefix="/_bench")
 
@@ -32,6 +33,7 @@ def register(app: Flask) -> None:
     with app.app_context():
         for engine in db.engines.values():
             event.listen(engine, "before_cursor_execute", _count_statement)
+    lone_rows_ran.connect(_count_statement)  # the reads that pass no cursor events (core.reads)
 
     def start_sql_count() -> None:
         g.sql_count = 0  # g outlives a request when a test holds the app context open

@@ -14,7 +14,7 @@ from functools import cache
 from sqlalchemy import bindparam, select
 
 from catalog.models import Department, Product
-from core.reads import lone_read
+from core.reads import lone_rows
 from core.versions import Versions, read_versions, versions_of, versions_query
 from storefront.cart.models import Cart, CartFacts, CartLine, CartStatus
 
@@ -87,7 +87,7 @@ def read_cart(token: str | None) -> tuple[CartRecord | None, Versions]:
     to price and show it with, as committed now: one statement (core.reads)."""
     if not token:
         return None, read_versions()
-    rows = lone_read(lambda connection: connection.execute(_cart_query(), {"token": token}).all())
+    rows = lone_rows(_cart_query(), {"token": token})
     versions = versions_of(rows[0])
     token, status, codes = rows[0][3:6]
     if token is None:

@@ -5,7 +5,7 @@ from functools import cache
 from flask import session
 from sqlalchemy import bindparam, func, select
 
-from core.reads import lone_read
+from core.reads import lone_rows
 from core.versions import Versions, read_versions, versions_of, versions_query
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.reads import CartRecord, read_cart
@@ -58,7 +58,7 @@ def item_count() -> int:
     token = cart_token()
     if not token:
         return 0
-    return int(lone_read(lambda connection: connection.execute(_ITEM_COUNT, {"token": token}).scalar()) or 0)
+    return int(lone_rows(_ITEM_COUNT, {"token": token})[0][0] or 0)
 
 
 def versions_and_item_count() -> tuple[Versions, int]:
@@ -67,7 +67,7 @@ def versions_and_item_count() -> tuple[Versions, int]:
     token = cart_token()
     if not token:
         return read_versions(), 0
-    row = lone_read(lambda connection: connection.execute(_versions_and_count(), {"token": token}).one())
+    (row,) = lone_rows(_versions_and_count(), {"token": token})
     return versions_of(row), int(row[3] or 0)
 
 

@@ -1,20 +1,27 @@
-"""`lone_read()`: reads outside any transaction see what is committed, reads inside a
-transaction see its own writes, a lone read leaves the pooled connection as it found it, and a
-connection the server dropped costs a read nothing (it is tried again) and a write nothing
-(an idle connection is pinged before use)."""
+"""`lone_read()` and `lone_rows()`: reads outside any transaction see what is committed, reads
+inside a transaction see its own writes, a lone read leaves the pooled connection as it found
+it, and a connection the server dropped costs a read nothing (it is tried again) and a write
+nothing (an idle connection is pinged before use). `lone_rows()` hands back values as the
+column types make them and says it ran."""
 
 import time
+from datetime import datetime
 
 import pytest
-from sqlalchemy import create_engine, event
+from sqlalchemy import bindparam, create_engine, event, func, select
 from sqlalchemy.pool import NullPool
 
 from catalog.models import Department
 from core.extensions import db
-from core.reads import lone_read
+from core.reads import lone_read, lone_rows, lone_rows_ran
 from core.transactions import write_transaction
 from core.versions import read_versions
 from storefront import database
+from storefront.cart import service
+from storefront.cart.models import Cart, CartStatus
+
+BY_TOKEN = select(Cart.status, Cart.codes, Cart.created_at).where(Cart.token == bindparam("token"))
+OPEN_BY_TOKEN = select(func.count()).where(Cart.token == bindparam("token"), Cart.status == CartStatus.OPEN)
 
 
 def test_a_lone_read_sees_what_was_committed_and_opens_no_session(app):
@@ -90,3 +97,71 @@ def test_a_connection_idle_in_the_pool_is_pinged_and_replaced_before_a_write(app
         assert _backend_pid(db.session.connection()) != dropped
     db.session.remove()
     assert read_versions()
+
+
+def _cart_with_tea(codes: list[str]) -> str:
+    with write_transaction():
+        cart = service.create_cart()
+        cart.codes = codes
+    service.add_item(cart, "TEA-1", 2)
+    return cart.token
+
+
+def test_lone_rows_hands_back_values_as_the_column_types_make_them(app, tea):
+    token = _cart_with_tea(["BNR41921"])
+    db.session.remove()
+    ((status, codes, created_at),) = lone_rows(BY_TOKEN, {"token": token})
+    assert status is CartStatus.OPEN
+    assert codes == ["BNR41921"]  # JSON, decoded
+    assert isinstance(created_at, datetime)  # SQLite stores text
+    assert lone_rows(BY_TOKEN, {"token": "no-such-cart"}) == []
+
+
+def test_a_value_written_into_the_statement_is_sent_as_the_column_stores_it(app, tea):
+    token = _cart_with_tea([])
+    db.session.remove()
+    assert lone_rows(OPEN_BY_TOKEN, {"token": token}) == [(1,)]
+    with write_transaction():
+        Cart.query.filter_by(token=token).one().status = CartStatus.COMPLETED
+    db.session.remove()
+    assert lone_rows(OPEN_BY_TOKEN, {"token": token}) == [(0,)]
+
+
+def test_lone_rows_says_it_ran_with_its_sql(app, tea):
+    token = _cart_with_tea([])
+    db.session.remove()
+    heard: list[str] = []
+    listener = heard.append
+    lone_rows_ran.connect(listener)
+    try:
+        lone_rows(BY_TOKEN, {"token": token})
+    finally:
+        lone_rows_ran.disconnect(listener)
+    assert len(heard) == 1 and heard[0].startswith("SELECT carts.status")
+
+
+def test_lone_rows_inside_a_transaction_sees_its_own_writes(app, tea):
+    token = _cart_with_tea([])
+    with pytest.raises(RuntimeError), write_transaction():
+        Cart.query.filter_by(token=token).one().codes = ["WELCOME10"]
+        db.session.flush()
+        assert lone_rows(BY_TOKEN, {"token": token})[0][1] == ["WELCOME10"]
+        raise RuntimeError("undo")
+    assert lone_rows(BY_TOKEN, {"token": token})[0][1] == []
+
+
+def test_lone_rows_refuses_a_statement_with_an_in_list(app):
+    with pytest.raises(ValueError, match="no IN lists"):
+        lone_rows(select(Cart.id).where(Cart.token.in_(bindparam("tokens", expanding=True))), {"tokens": ["a"]})
+
+
+def test_lone_rows_on_a_connection_the_server_dropped_is_tried_again(app, tea):
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("the server dropping a connection is a PostgreSQL matter")
+    token = _cart_with_tea([])
+    db.session.remove()
+    db.engine.dispose()
+    dropped = lone_read(_backend_pid)  # the pool's one connection, just used: trusted, no ping
+    _drop_server_side(dropped)
+    assert lone_rows(BY_TOKEN, {"token": token})[0][0] is CartStatus.OPEN
+    assert lone_read(_backend_pid) != dropped

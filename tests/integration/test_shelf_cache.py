@@ -10,7 +10,6 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import event
 
 from catalog import service as catalog_service
 from core.extensions import db
@@ -23,6 +22,7 @@ from tests.integration.checkout.helpers import checkout, checkout_body, new_cart
 from tests.integration.content.builders import make_article, make_comment
 from tests.integration.promotions.builders import department_sale_rule, make_promotion
 from tests.integration.shared_cache import sharing_apps
+from tests.sql_log import statements_run
 
 
 @pytest.fixture
@@ -49,17 +49,8 @@ def everywhere(workers, path: str) -> list[str]:
 
 
 def statements(client, path: str) -> list[str]:
-    seen = []
-
-    def record(_conn, _cursor, statement, *_args):
-        if statement != "BEGIN":
-            seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with statements_run() as seen:
         page(client, path)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     return seen
 
 

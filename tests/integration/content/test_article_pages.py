@@ -1,27 +1,9 @@
 """Readers find articles, read them, and find related products."""
 
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
-from core.extensions import cache, db
+from core.extensions import cache
 from tests.factories import make_product
 from tests.integration.content.builders import DEMO_SLUG, add_votes, make_article, make_comment
-
-
-@contextmanager
-def count_queries():
-    statements = []
-
-    def record(_conn, _cursor, statement, *_args):
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+from tests.sql_log import statements_run
 
 
 def test_article_list_is_newest_first_with_rating_and_comment_count(client, app):
@@ -40,11 +22,11 @@ def test_article_list_query_count_does_not_grow_with_articles(client, app):
     make_article()
     client.get("/articles")  # warm up: first-request work is not what we measure
     cache.clear()  # the rendering is measured, not the shelf cache
-    with count_queries() as one:
+    with statements_run() as one:
         client.get("/articles")
     for _ in range(4):
         add_votes(make_article(), 3)
-    with count_queries() as five:
+    with statements_run() as five:
         client.get("/articles")
     assert len(five) == len(one)
 

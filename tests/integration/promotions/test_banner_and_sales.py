@@ -1,8 +1,6 @@
 """The site banner, the terms page it links to, and automatic sale prices on the shelf."""
 
-from sqlalchemy import event
-
-from core.extensions import cache, db
+from core.extensions import cache
 from tests.factories import make_department, make_product
 from tests.integration.promotions.builders import (
     BNR_TERMS,
@@ -12,6 +10,7 @@ from tests.integration.promotions.builders import (
     make_promotion,
     use_up,
 )
+from tests.sql_log import statements_run
 
 
 def banner_html(client) -> str:
@@ -96,12 +95,7 @@ def test_a_listing_prices_its_products_without_a_query_per_product(client, app):
     make_promotion(department_sale_rule("sleep", 20, usage_limit=1000))
     client.get("/shop/sleep")
     cache.clear()  # the rendering itself is measured, not the shelf cache
-    seen = []
-    record = lambda *args: seen.append(args[2])  # noqa: E731
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with statements_run() as seen:
         html = client.get("/shop/sleep").get_data(as_text=True)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     assert html.count('<span class="sale-price">$8.00</span>') == 6
     assert len([s for s in seen if "FROM promotions" in s]) == 1

@@ -1,29 +1,12 @@
 """Pricing reads the compiled promotions: one version query per cart, rows only after a write."""
 
-from contextlib import contextmanager
-
 import pytest
-from sqlalchemy import event
 
-from core.extensions import db
 from promotions import service
 from promotions.compile import EXTENSION_KEY, compiled_promotions
 from promotions.queries import display_status
 from tests.integration.promotions.builders import bnr_rule, make_blanket, make_promotion
-
-
-@contextmanager
-def statements():
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        seen.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield seen
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+from tests.sql_log import statements_run
 
 
 def promotion_reads(seen: list[str]) -> list[str]:
@@ -47,7 +30,7 @@ def cart(client, app):
 
 
 def test_pricing_a_cart_again_reads_no_promotion_rows_only_the_version(client, cart):
-    with statements() as seen:
+    with statements_run() as seen:
         body = client.get(f"/api/v1/carts/{cart}").get_json()
     assert body["discount_cents"] == 5000
     assert promotion_reads(seen) == []
@@ -58,7 +41,7 @@ def test_a_write_rebuilds_the_compiled_promotions_once(client, cart, app):
     builds = app.extensions[EXTENSION_KEY].builds
     promotion_id = compiled_promotions().index.promotions[0].id
     service.update_promotion(promotion_id, {"benefit": {"type": "amount_off_order", "amount_cents": 6000}})
-    with statements() as seen:
+    with statements_run() as seen:
         first = client.get(f"/api/v1/carts/{cart}").get_json()
         second = client.get(f"/api/v1/carts/{cart}").get_json()
     assert first["discount_cents"] == second["discount_cents"] == 6000
@@ -70,7 +53,7 @@ def test_limited_candidates_cost_one_small_counters_query(client, cart, app):
     promotion_id = compiled_promotions().index.promotions[0].id
     service.update_promotion(promotion_id, {"usage_limit": 100})
     client.get(f"/api/v1/carts/{cart}")  # rebuild
-    with statements() as seen:
+    with statements_run() as seen:
         client.get(f"/api/v1/carts/{cart}")
     reads = promotion_reads(seen)
     assert len(reads) == 1 and "times_used" in reads[0] and "rule" not in reads[0]
