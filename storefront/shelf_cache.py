@@ -82,11 +82,19 @@ def _shared() -> bool:
     )
 
 
+# What a request's URL is made of (after ProxyFix, where proxies are trusted), as the server
+# received it: Werkzeug builds `request.url` from these, and building it (decoding, quoting,
+# the host's punycode) cost a kept page more than the rest of its key. Two spellings of one
+# URL get two entries, each rendered for its own request.
+_URL_PARTS = ("wsgi.url_scheme", "HTTP_HOST", "SERVER_NAME", "SERVER_PORT", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING")
+
+
 def _key(extra: tuple, versions: Versions) -> tuple[str, int]:
     """The cache key of this request's page, and how long the page may be kept."""
     now = time.time()
     turn = compiled_promotions(versions[0]).fresh_until(datetime.fromtimestamp(now, UTC))
-    parts = (request.url, age_confirmed(), extra, versions, turn.timestamp() if turn else None)
+    url = tuple(map(request.environ.get, _URL_PARTS))
+    parts = (url, age_confirmed(), extra, versions, turn.timestamp() if turn else None)
     timeout = current_app.config["CACHE_DEFAULT_TIMEOUT"]
     if turn is not None:
         timeout = max(1, min(timeout, int(turn.timestamp() - now) + 1))

@@ -143,6 +143,26 @@ def test_an_approved_comment_shows_on_the_next_request_everywhere(workers, app):
         assert "Moderated words here." in html
 
 
+def test_each_host_scheme_and_mount_point_gets_its_own_kept_page(app):
+    """The article's share links carry its full URL: a page kept for one address is never
+    served for another."""
+    make_article("research", title="Research")
+    shopper = app.test_client()
+    addresses = [
+        ("http://shop.example", ""),
+        ("https://shop.example", ""),
+        ("http://other.example", ""),
+        ("http://shop.example", "/store"),
+    ]
+    for _ in range(2):  # the second round is served from the cache
+        for base, mount in addresses:
+            html = shopper.get(
+                "/articles/research", base_url=base + mount, environ_overrides={"SCRIPT_NAME": mount}
+            ).get_data(as_text=True)
+            canonical = [f'rel="canonical" href="{b}{m}/articles/research"' in html for b, m in addresses]
+            assert canonical == [(b, m) == (base, mount) for b, m in addresses], (base, mount)
+
+
 def test_a_rolled_back_write_moves_no_version(app, tea):
     from core.versions import read_versions
 
