@@ -14,6 +14,10 @@ Load comes from wrk when it is installed (`apt-get install wrk`), else from a bo
 load generator (threads and http.client; it tops out well below the server, so its figures are
 a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements the page ran
 (X-SQL-Count, added under BENCHMARK_ROUTES=1). Not a test: nothing here is asserted.
+
+"of ceiling" compares each page with the ceiling route measured just before it
+(`--ceiling-seconds`, 3 by default): on a shared machine the same route's throughput drifts by
+a third within one run, and a ratio to one sample taken minutes earlier drifted with it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,7 @@ class Result:
     p99_ms: float
     sql: str
     errors: int
+    ceiling_rps: float  # the ceiling route, measured just before this row
 
 
 # ---------- the server ----------
@@ -201,21 +206,25 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
             for target in targets:
                 load(port, target, 1, args.connections)  # warm-up: every worker imports and caches
                 sql = sql_count(port, target)
+                beside = load(port, targets[0], args.ceiling_seconds, args.connections)[0] if results else 0.0
                 rps, p50, p99, errors = load(port, target, args.seconds, args.connections)
-                results.append(Result(target.name, rps, p50, p99, sql, errors))
+                results.append(Result(target.name, rps, p50, p99, sql, errors, beside or rps))
             rss = server.worker_rss_mb()
         report(label, results, rss, note, load.__name__, args)
 
 
 def report(label: str, results: list[Result], rss: list[float], note: str, tool: str, args) -> None:
-    ceiling = results[0].rps or 1
     print(f"\n{label} — {os.cpu_count()} cores, {len(rss)} gunicorn workers, "
           f"{'wrk' if tool == 'run_wrk' else 'python threads'} with {args.connections} connections, "
           f"{args.seconds} s per page; cart: {note}")
     print(f"{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL/req':>8} {'of ceiling':>10} {'errors':>7}")
     for row in results:
         print(f"{row.name:40} {row.rps:8.0f} {row.p50_ms:8.2f} {row.p99_ms:8.2f} {row.sql:>8} "
-              f"{row.rps / ceiling:10.0%} {row.errors:7d}")
+              f"{row.rps / (row.ceiling_rps or 1):10.0%} {row.errors:7d}")
+    beside = [row.ceiling_rps for row in results[1:]]
+    if beside:
+        print(f"ceiling beside the pages: {min(beside):.0f}–{max(beside):.0f} req/s "
+              f"(median {statistics.median(beside):.0f})")
     if rss:
         print(f"worker RSS: {', '.join(f'{size:.0f}' for size in rss)} MB "
               f"(median {statistics.median(rss):.0f} MB)")
@@ -225,6 +234,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=int, default=8, help="load per page (default 8)")
     parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--ceiling-seconds", type=int, default=3,
+                        help="the ceiling's load just before each page, for its ratio (default 3)")
     parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
     parser.add_argument("--sqlite-only", action="store_true")
