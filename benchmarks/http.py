@@ -1,6 +1,6 @@
 """HTTP throughput of key pages: gunicorn on 127.0.0.1, the demo store, a load tool on loopback.
 
-Run from the repository root: `python -m benchmarks.http [--seconds 8] [--connections 16]`.
+Run from the repository root: `python -m benchmarks.http [--seconds 3] [--rounds 3] [--connections 16]`.
 SQLite always (a fresh file in a temp dir); PostgreSQL too when BENCH_DATABASE_URL is set
 (its tables are dropped and re-created: point it at a scratch database).
 
@@ -15,9 +15,11 @@ load generator (threads and http.client; it tops out well below the server, so i
 a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements the page ran
 (X-SQL-Count, added under BENCHMARK_ROUTES=1). Not a test: nothing here is asserted.
 
-"of ceiling" compares each page with the ceiling route measured just before it
-(`--ceiling-seconds`, 3 by default): on a shared machine the same route's throughput drifts by
-a third within one run, and a ratio to one sample taken minutes earlier drifted with it.
+"of ceiling" is the page's throughput over the ceiling route's, measured just before it
+(`--ceiling-seconds`); each page is measured `--rounds` times, round-robin over the pages,
+and a row gives the medians. On a shared machine a route's throughput drifts by a third
+within a run and sometimes falls to a third for a few seconds: one sample of each, minutes
+apart, moved a page's ratio by twenty points from run to run.
 """
 
 from __future__ import annotations
@@ -54,7 +56,32 @@ class Result:
     p99_ms: float
     sql: str
     errors: int
-    ceiling_rps: float  # the ceiling route, measured just before this row
+    of_ceiling: float  # the median of the rounds' ratios to the ceiling measured just before
+    ceiling_spread: tuple[float, float]  # the lowest and highest of those ceiling samples
+
+
+@dataclass(frozen=True)
+class Sample:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+    ceiling_rps: float
+
+
+def summary(name: str, sql: str, samples: list[Sample]) -> Result:
+    """One row from a page's rounds: medians, and the errors of all of them."""
+    ceilings = [sample.ceiling_rps for sample in samples]
+    return Result(
+        name,
+        statistics.median(sample.rps for sample in samples),
+        statistics.median(sample.p50_ms for sample in samples),
+        statistics.median(sample.p99_ms for sample in samples),
+        sql,
+        sum(sample.errors for sample in samples),
+        statistics.median(sample.rps / (sample.ceiling_rps or 1) for sample in samples),
+        (min(ceilings), max(ceilings)),
+    )
 
 
 # ---------- the server ----------
@@ -202,13 +229,17 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
                 Target(f"GET /api/v1/carts/<token> + {CODE}", f"/api/v1/carts/{api_cart_token(port)}", {}),
             ]
             load = run_wrk if shutil.which("wrk") and not args.python_load else run_python
-            results = []
+            sql = []
             for target in targets:
                 load(port, target, 1, args.connections)  # warm-up: every worker imports and caches
-                sql = sql_count(port, target)
-                beside = load(port, targets[0], args.ceiling_seconds, args.connections)[0] if results else 0.0
-                rps, p50, p99, errors = load(port, target, args.seconds, args.connections)
-                results.append(Result(target.name, rps, p50, p99, sql, errors, beside or rps))
+                sql.append(sql_count(port, target))
+            samples: list[list[Sample]] = [[] for _ in targets]
+            for _ in range(args.rounds):
+                for index, target in enumerate(targets[1:], start=1):
+                    ceiling = load(port, targets[0], args.ceiling_seconds, args.connections)
+                    samples[0].append(Sample(*ceiling, ceiling_rps=ceiling[0]))
+                    samples[index].append(Sample(*load(port, target, args.seconds, args.connections), ceiling_rps=ceiling[0]))
+            results = [summary(target.name, count, rounds) for target, count, rounds in zip(targets, sql, samples, strict=True)]
             rss = server.worker_rss_mb()
         report(label, results, rss, note, load.__name__, args)
 
@@ -216,15 +247,14 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
 def report(label: str, results: list[Result], rss: list[float], note: str, tool: str, args) -> None:
     print(f"\n{label} — {os.cpu_count()} cores, {len(rss)} gunicorn workers, "
           f"{'wrk' if tool == 'run_wrk' else 'python threads'} with {args.connections} connections, "
-          f"{args.seconds} s per page; cart: {note}")
+          f"{args.rounds} rounds of {args.seconds} s per page, medians; cart: {note}")
     print(f"{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL/req':>8} {'of ceiling':>10} {'errors':>7}")
-    for row in results:
+    for row in results[1:]:
         print(f"{row.name:40} {row.rps:8.0f} {row.p50_ms:8.2f} {row.p99_ms:8.2f} {row.sql:>8} "
-              f"{row.rps / (row.ceiling_rps or 1):10.0%} {row.errors:7d}")
-    beside = [row.ceiling_rps for row in results[1:]]
-    if beside:
-        print(f"ceiling beside the pages: {min(beside):.0f}–{max(beside):.0f} req/s "
-              f"(median {statistics.median(beside):.0f})")
+              f"{row.of_ceiling:10.0%} {row.errors:7d}")
+    low, high = results[0].ceiling_spread
+    print(f"ceiling (tiny template, no DB), measured before each page: {results[0].rps:.0f} req/s "
+          f"median, {low:.0f}–{high:.0f}")
     if rss:
         print(f"worker RSS: {', '.join(f'{size:.0f}' for size in rss)} MB "
               f"(median {statistics.median(rss):.0f} MB)")
@@ -232,10 +262,11 @@ def report(label: str, results: list[Result], rss: list[float], note: str, tool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=int, default=8, help="load per page (default 8)")
+    parser.add_argument("--seconds", type=int, default=3, help="load per page and round (default 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="times each page is measured (default 3)")
+    parser.add_argument("--ceiling-seconds", type=int, default=2,
+                        help="the ceiling's load before each page's round, for its ratio (default 2)")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--ceiling-seconds", type=int, default=3,
-                        help="the ceiling's load just before each page, for its ratio (default 3)")
     parser.add_argument("--workers", type=int, default=None, help="default: gunicorn.conf.py (2 x cores + 1)")
     parser.add_argument("--python-load", action="store_true", help="use the Python load generator even if wrk exists")
     parser.add_argument("--sqlite-only", action="store_true")
