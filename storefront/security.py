@@ -1,4 +1,5 @@
-"""Edge hardening: security headers on every response and cache-busted, long-cached static files.
+"""Edge hardening: security headers on every response, what a cache on the way may keep, and
+cache-busted, long-cached static files.
 
 The Content-Security-Policy allows no inline script or style, so every template keeps its
 JavaScript in static/js and its styling in static/css (tests/integration/test_security.py
@@ -7,8 +8,10 @@ scans the templates to keep it that way).
 
 import os
 
-from flask import Flask, Response, request, url_for
+from flask import Flask, Response, current_app, request, url_for
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from core.shelf import shelf_vary
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -40,6 +43,12 @@ SECURITY_HEADERS = {
 
 HSTS = "max-age=31536000; includeSubDomains"
 
+# A shelf page is the same for everyone but for its holes (this shopper's CSRF token and cart
+# count), so only the shopper's own browser may keep it; anything else a view answers (the
+# cart, checkout, orders, accounts, admin, the cart API) no cache may keep at all.
+SHELF_PAGE_CACHING = "private"
+PERSONAL_CACHING = "private, no-store"
+
 
 def register(app: Flask) -> None:
     """Add the headers to every response and a `?v=` version to every static URL."""
@@ -49,9 +58,14 @@ def register(app: Flask) -> None:
         headers["Strict-Transport-Security"] = HSTS
 
     @app.after_request
-    def add_security_headers(response: Response) -> Response:
-        for name, value in headers.items():
-            response.headers.setdefault(name, value)
+    def add_edge_headers(response: Response) -> Response:
+        # One look at what the view set, not a setdefault per header: Werkzeug's raises and
+        # catches a KeyError for each missing one, which cost more than the rest of this hook.
+        present = {name.lower() for name, _ in response.headers}
+        missing = [(name, value) for name, value in headers.items() if name.lower() not in present]
+        if "cache-control" not in present:
+            missing.append(("Cache-Control", _caching(request.endpoint)))
+        response.headers.extend(missing)
         return response
 
     if proxies := app.config.get("TRUSTED_PROXIES"):
@@ -67,6 +81,13 @@ def register(app: Flask) -> None:
                 values["v"] = version
 
     app.add_template_global(_static_urls(app), "static_url")
+
+
+def _caching(endpoint: str | None) -> str:
+    """What caches on the way may keep of a response whose view said nothing (static files
+    and product pictures say how long they may be kept)."""
+    view = current_app.view_functions.get(endpoint) if endpoint else None
+    return SHELF_PAGE_CACHING if view is not None and shelf_vary(view) is not None else PERSONAL_CACHING
 
 
 def _static_urls(app: Flask):

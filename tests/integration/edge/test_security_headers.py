@@ -76,3 +76,32 @@ def test_behind_a_load_balancer_the_client_address_comes_from_x_forwarded_for(ap
         "/_whoami", headers={"X-Forwarded-For": "203.0.113.9"}, environ_base={"REMOTE_ADDR": "10.0.0.2"}
     )
     assert response.get_data(as_text=True) == "203.0.113.9"
+
+
+@pytest.mark.parametrize("path", ["/cart", "/checkout", "/account/orders", "/admin/", "/api/v1/carts/nope", "/no-such-page"])
+def test_no_cache_on_the_way_may_keep_a_personal_response(client, demo_store, path):
+    response = client.get(path)
+    assert response.headers["Cache-Control"] == "private, no-store", path
+
+
+def test_the_cart_api_tells_caches_not_to_keep_a_shoppers_cart(client, demo_store):
+    token = client.post("/api/v1/carts").get_json()["token"]
+    client.post(f"/api/v1/carts/{token}/lines", json={"sku": "SLP-MEL-3-60"})
+    response = client.get(f"/api/v1/carts/{token}")
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private, no-store"
+
+
+@pytest.mark.parametrize("path", ["/", "/shop", "/shop/sleep", "/search?q=sleep"])
+def test_shelf_pages_may_be_kept_by_the_shoppers_browser_only(client, demo_store, path):
+    """They carry the shopper's CSRF token and cart count: a shared cache must not keep them."""
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response.headers["Cache-Control"] == "private", path
+
+
+def test_a_header_the_view_set_is_kept(client):
+    response = client.get("/static/css/store.css?v=1")
+    assert "private" not in response.headers["Cache-Control"]
+    assert response.headers.getlist("X-Frame-Options") == ["DENY"]
+    response.close()
