@@ -9,7 +9,6 @@ import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from flask import url_for
 from sqlalchemy.exc import SQLAlchemyError
 
 from promotions.compile import CompiledPromotions, compiled_promotions
@@ -22,11 +21,12 @@ _NO_USAGE = PromotionUsage()
 
 @dataclass(frozen=True, slots=True)
 class SiteBanner:
-    """What templates/_banner.html renders: "{text}* • Use code {code}"."""
+    """What templates/_banner.html renders: "{text}* • Use code {code}", the `*` linking to
+    the promotion's terms (routed when the banner is rendered, once per process: the chrome
+    keeps it, storefront/chrome.py)."""
 
     promotion_id: int
     text: str
-    terms_url: str
     code: str | None
 
 
@@ -51,12 +51,7 @@ def current_banner(
             continue
         if promotion.budget_cents is not None and used.given_cents >= promotion.budget_cents:
             continue
-        return SiteBanner(
-            promotion_id=promotion.id,
-            text=offer.text,
-            terms_url=url_for("promotions.terms", promotion_id=promotion.id),
-            code=offer.code,
-        )
+        return SiteBanner(promotion_id=promotion.id, text=offer.text, code=offer.code)
     return None
 
 
@@ -68,9 +63,3 @@ def safe_banner(promotions: CompiledPromotions | None = None) -> SiteBanner | No
         log.exception("Could not load the site banner")
         return None
 
-
-def banner_context() -> dict:
-    """Context processor: `site_banner()` for every page, asked only when a page shows it.
-
-    A view that has the compiled promotions already passes its own `site_banner`."""
-    return {"site_banner": safe_banner}

@@ -5,13 +5,16 @@ from zoneinfo import ZoneInfo
 from flask import Blueprint, abort, current_app, render_template
 
 from core.errors import NotFound
-from promotions.banner import banner_context
+from promotions.banner import safe_banner
 from promotions.models import PromotionStatus, as_utc
 from promotions.queries import display_status, get_promotion
 from promotions.sale_prices import sale_price, sale_prices
 
 bp = Blueprint("promotions", __name__, url_prefix="/offers")
-bp.app_context_processor(banner_context)
+# Template globals, not context processors: a page that does not show them pays nothing.
+# `site_banner()` is asked only when a page shows the banner; a view that has the compiled
+# promotions already passes its own.
+bp.add_app_template_global(safe_banner, "site_banner")
 bp.add_app_template_global(sale_price, "sale_price")
 bp.add_app_template_global(sale_prices, "sale_prices")
 

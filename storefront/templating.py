@@ -45,17 +45,26 @@ class StoreEnvironment(Environment):
 
 
 def _fixed_urls():
-    """`fixed_url(endpoint)`: the URL of an endpoint that takes no arguments, routed once per
-    process and mount point. Pages link several (the empty cart's "Start shopping", the
-    checkout button), and routing each through the URL map on every request was a visible part
-    of the uncached cart page."""
-    kept: dict[tuple[str, str], str] = {}
+    """`fixed_url(endpoint, **placeholders)`: an endpoint's URL routed once per process and
+    mount point. Pages link several that take no arguments (the empty cart's "Start
+    shopping", the checkout button), and a list links one per item: the cart routes
+    `fixed_url('cart.update', sku='__sku__')` once and puts each line's SKU in its place.
+    Routing each through the URL map on every request was a visible part of the uncached
+    cart page. Only placeholders (`__name__`) are taken as values, so what is kept is bounded
+    by the templates, never by what shoppers send."""
+    kept: dict[tuple, str] = {}
 
-    def fixed_url(endpoint: str) -> str:
-        key = (request.script_root, endpoint)
+    def fixed_url(endpoint: str, **placeholders: str) -> str:
+        key = (request.script_root, endpoint, *placeholders.items())
         url = kept.get(key)
         if url is None:
-            url = kept[key] = url_for(endpoint)
+            if not all(_is_placeholder(value) for value in placeholders.values()):
+                raise ValueError(f"fixed_url takes placeholders like '__sku__', not {placeholders!r}")
+            url = kept[key] = url_for(endpoint, **placeholders)
         return url
 
     return fixed_url
+
+
+def _is_placeholder(value: object) -> bool:
+    return isinstance(value, str) and len(value) > 4 and value.startswith("__") and value.endswith("__")
