@@ -15,6 +15,10 @@ load generator (threads and http.client; it tops out well below the server, so i
 a floor). Each row prints requests/s, p50 and p99 latency and the SQL statements the page ran
 (X-SQL-Count, added under BENCHMARK_ROUTES=1). Not a test: nothing here is asserted.
 
+wrk sends no cookie, so each shelf-page request is a shopper's first: the page creates and
+signs a session for the CSRF token in its forms. One row shows /shop for a returning shopper,
+who sends the session cookie back.
+
 "of ceiling" is the page's throughput over the ceiling route's, measured just before it
 (`--ceiling-seconds`); each page is measured `--rounds` times, round-robin over the pages,
 and a row gives the medians. On a shared machine a route's throughput drifts by a third
@@ -184,6 +188,14 @@ def cart_page_session(port: int) -> tuple[str, str]:
     return browser.cookie, note
 
 
+def returning_shopper_cookie(port: int) -> str:
+    """The session cookie a shopper's first page sets (their CSRF token's secret): later pages
+    read it instead of creating and signing a new session, as wrk's cookie-less rows do."""
+    browser = Browser(port)
+    browser.get("/shop")
+    return browser.cookie
+
+
 def api_cart_token(port: int) -> str:
     _, _, body = request(port, "/api/v1/carts", method="POST")
     token = json.loads(body)["token"]
@@ -221,6 +233,7 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
                 Target("ceiling (tiny template, no DB)", "/_bench/ceiling", {}),
                 Target("home", "/", {}),
                 Target("/shop", "/shop", {}),
+                Target("/shop, returning shopper (cookie)", "/shop", {"Cookie": returning_shopper_cookie(port)}),
                 Target("department /shop/sleep", "/shop/sleep", {}),
                 Target("product page", f"/products/{product_slug(port, PRODUCT_SKU)}", {}),
                 Target("search /search?q=sleep", "/search?q=sleep", {}),
