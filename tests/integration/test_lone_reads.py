@@ -68,10 +68,17 @@ def _backend_pid(connection) -> int:
 
 
 def _drop_server_side(pid: int) -> None:
-    """What a database restart does to one pooled connection: the server ends it."""
-    with create_engine(db.engine.url, poolclass=NullPool).connect() as admin:
+    """What a database restart does to one pooled connection: the server ends it.
+
+    pg_terminate_backend only signals the backend, so this waits until it is gone. In
+    autocommit: inside one transaction PostgreSQL answers pg_stat_activity from the snapshot
+    it took first, and a backend seen once would be seen for ever."""
+    admin_engine = create_engine(db.engine.url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    deadline = time.monotonic() + 10
+    with admin_engine.connect() as admin:
         admin.exec_driver_sql(f"SELECT pg_terminate_backend({int(pid)})")
         while admin.exec_driver_sql(f"SELECT count(*) FROM pg_stat_activity WHERE pid = {int(pid)}").scalar():
+            assert time.monotonic() < deadline, f"backend {pid} still there 10 s after it was told to end"
             time.sleep(0.01)
 
 
