@@ -100,3 +100,23 @@ def test_checkout_refuses_a_zip_code_from_another_state_beside_the_field(page):
     page.get_by_label("ZIP code").fill("97201")
     page.get_by_role("button", name="Continue to review").click()
     expect(page.get_by_text("ZIP code 97201 is in OR, not NY.").first).to_be_visible()
+
+
+
+def test_home_department_descriptions_sit_inside_their_cards_level_across_a_row(sized_page):
+    page = sized_page
+    page.goto("/")
+    boxes = page.eval_on_selector_all(
+        ".department-card",
+        """cards => cards.map(card => {
+            const box = card.getBoundingClientRect(), text = card.querySelector(':scope > p').getBoundingClientRect();
+            return {row: Math.round(box.top), top: Math.round(text.top), inset: text.left - box.left};
+        })""",
+    )
+    assert len(boxes) >= 2
+    for box in boxes:
+        assert box["inset"] >= 8, box  # inset like the name, not against the card's edge
+    rows: dict[int, set[int]] = {}
+    for box in boxes:
+        rows.setdefault(box["row"], set()).add(box["top"])
+    assert all(len(tops) == 1 for tops in rows.values()), rows
