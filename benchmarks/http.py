@@ -4,9 +4,11 @@ Run from the repository root: `python -m benchmarks.http [--seconds 3] [--rounds
 SQLite always (a fresh file in a temp dir); PostgreSQL too when BENCH_DATABASE_URL is set
 (its tables are dropped and re-created: point it at a scratch database).
 
-Shelf pages come from the shared cache as in production (storefront/shelf_cache.py,
-Flask-Caching): in-process by default, Redis with `--cache-backend redis` (`--redis-url`,
-default redis://127.0.0.1:6379/1 — the cache's keys get a fresh prefix). `--cache off`
+Shelf pages come from the shared cache as each database is deployed (storefront/shelf_cache.py,
+Flask-Caching): in-process on SQLite (the embedded default), Redis on PostgreSQL (production,
+where the version numbers that key the pages are mirrored in Redis too: core.version_mirror);
+`--cache-backend simple|redis` picks one for both (`--redis-url`, default
+redis://127.0.0.1:6379/1 — the cache's keys get a fresh prefix). `--cache off`
 (NullCache) renders every request, which measures the rendering itself, and `--cache both`
 runs the two one after the other. The cart page and the cart API are never cached.
 
@@ -91,21 +93,28 @@ def summary(name: str, sql: str, samples: list[Sample]) -> Result:
 # ---------- the server ----------
 
 
-def cache_env(cache: bool, args) -> dict:
-    """Flask-Caching settings of the server: off, in-process or Redis (a fresh key prefix)."""
-    if not cache:
+def cache_backend(database_url: str, args) -> str:
+    """The backend asked for, or as deployed: in-process on SQLite, Redis on PostgreSQL."""
+    if args.cache_backend != "auto":
+        return args.cache_backend
+    return "simple" if database_url.startswith("sqlite") else "redis"
+
+
+def cache_env(backend: str | None, redis_url: str) -> dict:
+    """Flask-Caching settings of the server: off (None), in-process or Redis (a fresh key prefix)."""
+    if backend is None:
         return {"CACHE_TYPE": "NullCache"}
-    if args.cache_backend == "redis":
+    if backend == "redis":
         prefix = f"bench-{os.getpid()}-{time.monotonic_ns()}:"
-        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": args.redis_url, "CACHE_KEY_PREFIX": prefix}
+        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url, "CACHE_KEY_PREFIX": prefix}
     return {"CACHE_TYPE": "SimpleCache"}
 
 
-def server_env(database_url: str, cache: bool, args) -> dict:
+def server_env(database_url: str, backend: str | None, redis_url: str) -> dict:
     env = dict(os.environ)
     env.update(
         DATABASE_URL=database_url,
-        **cache_env(cache, args),
+        **cache_env(backend, redis_url),
         SECRET_KEY="benchmark-secret-key-benchmark-secret-key",
         BENCHMARK_ROUTES="1",
         GUNICORN_ACCESS_LOG="",
@@ -222,9 +231,9 @@ def sql_count(port: int, target: Target) -> str:
 def measure(label: str, database_url: str, cache: bool, args) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
         url = database_url or f"sqlite:///{Path(tmp) / 'store.db'}"
-        env = server_env(url, cache, args)
-        backend = f" ({args.cache_backend})" if cache else ""
-        label = f"{label}, shelf cache {'on' if cache else 'off'}{backend}"
+        backend = cache_backend(url, args) if cache else None
+        env = server_env(url, backend, args.redis_url)
+        label = f"{label}, shelf cache {f'on ({backend})' if cache else 'off'}"
         prepare_database(url, env)
         with gunicorn(env, args.workers, args.port) as server:
             port = server.port
@@ -285,7 +294,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=None, help="serve on this loopback port (default: a free one)")
     parser.add_argument("--cache", "--page-cache", choices=["on", "off", "both"], default="on",
                         help="the shelf cache (default on)")
-    parser.add_argument("--cache-backend", choices=["simple", "redis"], default="simple")
+    parser.add_argument("--cache-backend", choices=["auto", "simple", "redis"], default="auto",
+                        help="auto (default): in-process on SQLite, Redis on PostgreSQL, as deployed")
     parser.add_argument("--redis-url", default=os.environ.get("BENCH_CACHE_REDIS_URL", "redis://127.0.0.1:6379/1"))
     args = parser.parse_args()
     databases = [("SQLite", "")]

@@ -39,7 +39,7 @@ lone_rows_ran = Namespace().signal("lone-rows-ran")
 def lone_read(read: Callable[[Connection], T]) -> T:
     """`read(connection)` alone; inside a request's transaction, on that transaction's own
     connection, so the read sees what it has written."""
-    if _in_session_transaction():
+    if in_session_transaction():
         return read(db.session.connection())
     try:
         return _alone(read)
@@ -49,7 +49,7 @@ def lone_read(read: Callable[[Connection], T]) -> T:
         return _alone(read)  # the pool has dropped the dead connections: this one is new
 
 
-def _in_session_transaction() -> bool:
+def in_session_transaction() -> bool:
     return db.session.registry.has() and db.session().in_transaction()
 
 
@@ -65,7 +65,7 @@ def lone_rows(statement: Select, params: Mapping[str, object] | None = None) -> 
     `statement` is built once (at module level or under functools.cache): its SQL is
     compiled once per statement object and dialect."""
     params = params or {}
-    if _in_session_transaction():
+    if in_session_transaction():
         return _through_sqlalchemy(statement, params)
     engine = db.engine
     plan = _plan(statement, engine.dialect)

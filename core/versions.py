@@ -6,7 +6,8 @@ deleted. This module is the one place that moves them. SQLAlchemy session events
 every write to the tables below — ORM flushes and Core statements alike — and the counters
 they stand for move once, just before the transaction commits, in a fixed order (after the
 writer's own row locks, so concurrent writers cannot deadlock on them). A rolled-back
-transaction moves nothing.
+transaction moves nothing. Once the transaction has committed, the numbers it moved them to
+raise the mirror in the shared cache (core.version_mirror).
 """
 
 from functools import lru_cache
@@ -14,8 +15,9 @@ from functools import lru_cache
 from sqlalchemy import Select, event, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from core import version_mirror
 from core.extensions import db
-from core.reads import lone_rows
+from core.reads import in_session_transaction, lone_rows
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {
@@ -29,6 +31,7 @@ WATCHED = {
 }
 COUNTERS = ("promotion_version", "catalog_version", "content_version")
 _MOVED = "versions.moved"
+_MOVED_TO = "versions.moved_to"
 
 
 class VersionCounter:
@@ -49,6 +52,19 @@ def read_versions() -> Versions:
     """(promotions, catalog, content) as committed now, in one query (core.reads): a cached
     shelf page needs nothing else from the database."""
     return versions_of(lone_rows(versions_query())[0])
+
+
+def shared_versions() -> Versions:
+    """The versions for a kept shelf page: from the mirror in the shared cache when it holds
+    them, else from the database (raising the mirror to what was read). Inside a transaction,
+    from the database, which sees the transaction's own writes."""
+    if in_session_transaction():
+        return read_versions()
+    if (mirrored := version_mirror.mirrored(COUNTERS)) is not None:
+        return mirrored
+    versions = read_versions()
+    version_mirror.raise_to(dict(zip(COUNTERS, versions, strict=True)))
+    return versions
 
 
 def versions_of(row) -> Versions:
@@ -93,15 +109,26 @@ def _noted_statement(state) -> None:
 @event.listens_for(Session, "before_commit")
 def _move_counters(session: Session) -> None:
     session.flush()  # the commit's own flush comes after this event: its writes count too
+    moved_to = {}
     for name in sorted(session.info.pop(_MOVED, ())):
         table = _counter(name)
-        moved = session.execute(
-            update(table).where(table.c.id == 1).values(version=table.c.version + 1)
-        ).rowcount
-        if not moved:  # a schema made without the migration (tests): the first move adds it
+        moved_to[name] = session.execute(
+            update(table).where(table.c.id == 1).values(version=table.c.version + 1).returning(table.c.version)
+        ).scalar()
+        if moved_to[name] is None:  # a schema made without the migration (tests): the first move adds it
             session.execute(table.insert().values(id=1, version=1))
+            moved_to[name] = 1
+    if moved_to:
+        session.info[_MOVED_TO] = moved_to
+
+
+@event.listens_for(Session, "after_commit")
+def _mirror_moved(session: Session) -> None:
+    if moved_to := session.info.pop(_MOVED_TO, None):
+        version_mirror.raise_to(moved_to)
 
 
 @event.listens_for(Session, "after_rollback")
 def _forget(session: Session) -> None:
     session.info.pop(_MOVED, None)
+    session.info.pop(_MOVED_TO, None)

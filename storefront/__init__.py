@@ -49,7 +49,7 @@ def register_input_guards(app: Flask) -> None:
 
 
 def register_extensions(app: Flask) -> None:
-    from core import versions  # noqa: F401  (writes move versions)
+    from core import version_mirror, versions  # noqa: F401  (writes move versions)
     from core.extensions import cache, csrf, db, limiter, login_manager, mail, migrate
     from promotions import compile as compiled_promotions
     from storefront import models  # noqa: F401  (models known)
@@ -59,6 +59,7 @@ def register_extensions(app: Flask) -> None:
         for engine in db.engines.values():
             ping_idle_connections(engine)
     cache.init_app(app)
+    version_mirror.init_app(app)
     compiled_promotions.init_app(app)
     from promotions.rule_checks import add_rule_check
     from storefront.cart.gifts import check_gift_product

@@ -6,7 +6,7 @@ from flask import session
 from sqlalchemy import bindparam, func, select
 
 from core.reads import lone_rows
-from core.versions import Versions, read_versions, versions_of, versions_query
+from core.versions import Versions, shared_versions, versions_of, versions_query
 from storefront.cart.models import Cart, CartLine, CartStatus
 from storefront.cart.reads import CartRecord, read_cart
 from storefront.cart.service import CartNotFound, create_cart, find_cart
@@ -62,11 +62,12 @@ def item_count() -> int:
 
 
 def versions_and_item_count() -> tuple[Versions, int]:
-    """The versions and the header badge's count in one statement: all that a kept shelf page
-    reads, so it is one round trip to the database with a cart or without."""
+    """The versions and the header badge's count: all that a kept shelf page reads. Without a
+    cart, the versions alone (from the shared cache's mirror when there is one: no database);
+    with one, both in one statement, so one round trip to the database."""
     token = cart_token()
     if not token:
-        return read_versions(), 0
+        return shared_versions(), 0
     (row,) = lone_rows(_versions_and_count(), {"token": token})
     return versions_of(row), int(row[3] or 0)
 

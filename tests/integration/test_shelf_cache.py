@@ -26,10 +26,13 @@ from tests.sql_log import statements_run
 
 
 @pytest.fixture
-def workers(app) -> list:
-    """Clients of two app instances sharing one Redis cache, or of `app` alone without Redis."""
+def workers(app):
+    """Clients of two app instances sharing one Redis cache, or of `app` alone without Redis.
+    The test's own writes are made in the first instance, as a worker of the store makes them
+    (after committing, a writer raises the version mirror in the cache it shares)."""
     apps = sharing_apps(app) or [app]
-    return [instance.test_client() for instance in apps]
+    with apps[0].app_context():
+        yield [instance.test_client() for instance in apps]
 
 
 @pytest.fixture
