@@ -13,9 +13,13 @@ never lowers one:
 - a reader that finds no mirror (or part of one) reads the database and raises the mirror to
   what it read;
 - raising is one Redis script, per counter "the larger of the two", so a slow reader or writer
-  with an older number can never take the mirror back. The counters only grow, so the mirror
-  is never ahead of the database, and it equals the database as soon as the last writer has
-  raised it: before that writer's request has answered.
+  with an older number can never take the mirror back.
+The counters only grow, so the mirror is never ahead of the database, and it equals the
+database as soon as the last writer has raised it: before that writer's request has answered.
+
+Each counter is a key of the shelf cache holding a plain integer (Flask-Caching stores integers
+so, for INCRBY), so a kept page can be read in the same MGET as the counters that key it
+(storefront.shelf_cache).
 
 A writer that could not reach Redis after committing leaves the mirror behind; the mirror is
 made with a lifetime (LIFETIME_MS) and re-read from the database when it ends, so such a miss
@@ -33,23 +37,25 @@ from flask_caching.backends.rediscache import RedisCache
 from redis.commands.core import Script
 
 from core.extensions import cache
+from core.reads import in_session_transaction
 
 log = logging.getLogger(__name__)
 EXTENSION_KEY = "core.version_mirror"
 LIFETIME_MS = 5000
 _TIMEOUT_SECONDS = 1.0  # Redis answers in well under a millisecond; a stuck one must not hang pages
 
-# KEYS[1]: the mirror (a hash of counter name to number); ARGV[1]: the lifetime of a new mirror
-# in ms; then counter name, number pairs. Each counter becomes the larger of the two.
+# KEYS: the counters' keys; ARGV[1]: a new key's lifetime in ms; ARGV[i + 1]: KEYS[i]'s number.
+# Each key becomes the larger of the two numbers.
 _RAISE = """
-local made = redis.call('EXISTS', KEYS[1]) == 0
-for i = 2, #ARGV, 2 do
-  local held = tonumber(redis.call('HGET', KEYS[1], ARGV[i]))
-  if held == nil or held < tonumber(ARGV[i + 1]) then
-    redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
+for i = 1, #KEYS do
+  local held = tonumber(redis.call('GET', KEYS[i]))
+  local number = tonumber(ARGV[i + 1])
+  if held == nil then
+    redis.call('SET', KEYS[i], number, 'PX', ARGV[1])
+  elseif held < number then
+    redis.call('SET', KEYS[i], number, 'KEEPTTL')
   end
 end
-if made then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 return 0
 """
 
@@ -57,7 +63,7 @@ return 0
 @dataclass(frozen=True)
 class _Mirror:
     client: redis.Redis
-    key: str
+    prefix: str  # the shelf cache's key prefix: Flask-Caching adds it to the keys it is given
     raise_script: Script
 
 
@@ -69,37 +75,50 @@ def init_app(app: Flask) -> None:
     if not isinstance(app.extensions["cache"][cache], RedisCache) or not url:
         return
     client = redis.Redis.from_url(url, socket_timeout=_TIMEOUT_SECONDS, socket_connect_timeout=_TIMEOUT_SECONDS)
-    key = app.config.get("CACHE_KEY_PREFIX", "") + "versions"
-    app.extensions[EXTENSION_KEY] = _Mirror(client, key, client.register_script(_RAISE))
+    app.extensions[EXTENSION_KEY] = _Mirror(client, app.config.get("CACHE_KEY_PREFIX", ""), client.register_script(_RAISE))
+
+
+def mirroring(app: Flask) -> bool:
+    """True when `app` keeps the mirror (its shelf cache is Redis)."""
+    return EXTENSION_KEY in app.extensions
 
 
 def _mirror() -> _Mirror | None:
     return current_app.extensions.get(EXTENSION_KEY) if has_app_context() else None
 
 
-def mirrored(names: Sequence[str]) -> tuple[int, ...] | None:
-    """The counters `names` from the mirror; None when there is no mirror, it lacks one of
-    them, or Redis cannot be reached (the caller reads the database)."""
-    if (mirror := _mirror()) is None:
-        return None
+def counter_key(name: str) -> str:
+    """The counter's key in the shelf cache (before the cache's prefix)."""
+    return "version:" + name
+
+
+def mirrored(names: Sequence[str], *entries: str) -> tuple[tuple[int, ...] | None, list]:
+    """The counters `names` from the mirror, and the shelf cache's values under the keys
+    `entries`, in one MGET: Redis reads them all at one instant.
+
+    The counters are None (and the values too) when there is no mirror, it lacks one of them,
+    Redis cannot be reached, or a transaction is open: the caller reads the database, which
+    sees the transaction's own writes."""
+    missing = None, [None] * len(entries)
+    if _mirror() is None or in_session_transaction():
+        return missing
     try:
-        held = mirror.client.hmget(mirror.key, names)
-    except redis.RedisError:
+        held = cache.get_many(*map(counter_key, names), *entries)
+    except Exception:  # noqa: BLE001  any backend failure (Redis away) means "read the database"
         log.warning("Version mirror read failed; reading the database", exc_info=True)
-        return None
-    if None in held:
-        return None
-    return tuple(map(int, held))
+        return missing
+    counters = held[: len(names)]
+    if not all(type(number) is int for number in counters):
+        return missing
+    return tuple(counters), held[len(names):]
 
 
 def raise_to(numbers: Mapping[str, int]) -> None:
     """Raise the mirrored counters to `numbers` (committed), never lowering one."""
     if (mirror := _mirror()) is None or not numbers:
         return
-    arguments = [LIFETIME_MS]
-    for name, number in numbers.items():
-        arguments += [name, number]
+    keys = [mirror.prefix + counter_key(name) for name in numbers]
     try:
-        mirror.raise_script(keys=[mirror.key], args=arguments)
+        mirror.raise_script(keys=keys, args=[LIFETIME_MS, *numbers.values()])
     except redis.RedisError:
         log.warning("Version mirror raise failed; it catches up within %s ms", LIFETIME_MS, exc_info=True)

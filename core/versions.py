@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from core import version_mirror
 from core.extensions import db
-from core.reads import in_session_transaction, lone_rows
+from core.reads import lone_rows
 
 # What shoppers see, by table: a write to the table on the left moves the counter on the right.
 WATCHED = {
@@ -58,9 +58,7 @@ def shared_versions() -> Versions:
     """The versions for a kept shelf page: from the mirror in the shared cache when it holds
     them, else from the database (raising the mirror to what was read). Inside a transaction,
     from the database, which sees the transaction's own writes."""
-    if in_session_transaction():
-        return read_versions()
-    if (mirrored := version_mirror.mirrored(COUNTERS)) is not None:
+    if (mirrored := version_mirror.mirrored(COUNTERS)[0]) is not None:
         return mirrored
     versions = read_versions()
     version_mirror.raise_to(dict(zip(COUNTERS, versions, strict=True)))

@@ -24,6 +24,7 @@ import logging
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache, wraps
 
@@ -32,13 +33,15 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
 from catalog.age import age_confirmed
+from core import version_mirror
 from core.extensions import cache
 from core.shelf import PERSONAL, shelf_vary
-from core.versions import Versions
+from core.versions import COUNTERS, Versions
 from promotions.compile import compiled_promotions
-from storefront.cart.session import item_count, versions_and_item_count
+from storefront.cart.session import cart_token, item_count, versions_and_item_count
 
 log = logging.getLogger(__name__)
+_SEEN = "storefront.shelf_cache.seen"
 _FOR_CACHE: ContextVar[bool] = ContextVar("rendering_for_the_shared_cache", default=False)
 
 
@@ -101,6 +104,27 @@ def _key(extra: tuple, versions: Versions) -> tuple[str, int]:
     return "shelf:" + hashlib.sha256(repr(parts).encode()).hexdigest(), timeout
 
 
+def _lookup(extra: tuple) -> tuple[str, int, tuple | None, int]:
+    """This request's key and timeout, the page kept under it (None: not kept) and the
+    shopper's cart count.
+
+    For a shopper without a cart, the mirror's versions (core.version_mirror) are read in one
+    MGET with the page kept under the versions this process saw last: while nothing has
+    changed, that is this request's page, served only when the versions read with it are the
+    ones in its key. After a change, the versions are read again and the page for them."""
+    seen: _Seen | None = current_app.extensions.get(_SEEN)  # with a mirror only
+    if seen is not None and seen.versions is not None and cart_token() is None:
+        key, timeout = _key(extra, seen.versions)
+        versions, (kept,) = version_mirror.mirrored(COUNTERS, key)
+        if versions == seen.versions:
+            return key, timeout, kept, 0
+    versions, cart_count = versions_and_item_count()
+    if seen is not None:
+        seen.versions = versions
+    key, timeout = _key(extra, versions)
+    return key, timeout, _cache_call("get", key), cart_count
+
+
 def _cache_call(method: str, *args):
     """A cache that is down costs a render, never an error page."""
     try:
@@ -127,9 +151,7 @@ def _kept(view, vary: Callable[..., tuple | None]):
         extra = vary(**kwargs) if _shared() else PERSONAL
         if extra is PERSONAL:
             return view(*args, **kwargs)
-        versions, cart_count = versions_and_item_count()
-        key, timeout = _key(extra, versions)
-        kept = _cache_call("get", key)
+        key, timeout, kept, cart_count = _lookup(extra)
         if kept is None:
             response = _render(view, args, kwargs)
             if response.direct_passthrough:
@@ -145,8 +167,17 @@ def _kept(view, vary: Callable[..., tuple | None]):
     return wrapper
 
 
+@dataclass
+class _Seen:
+    """The versions this process's last kept page was keyed by: the next one's likely key."""
+
+    versions: Versions | None = None
+
+
 def register(app: Flask) -> None:
     """Wrap every view marked as a shelf page (after the blueprints are registered)."""
+    if version_mirror.mirroring(app):
+        app.extensions[_SEEN] = _Seen()
     for endpoint, view in app.view_functions.items():
         if (vary := shelf_vary(view)) is not None:
             app.view_functions[endpoint] = _kept(view, vary)
