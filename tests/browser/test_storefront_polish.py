@@ -120,3 +120,14 @@ def test_home_department_descriptions_sit_inside_their_cards_level_across_a_row(
     for box in boxes:
         rows.setdefault(box["row"], set()).add(box["top"])
     assert all(len(tops) == 1 for tops in rows.values()), rows
+
+
+def test_the_price_filters_are_boxes_like_the_other_filters(sized_page):
+    """Text boxes written without a type (the price filters) get the same box as the rest."""
+    page = sized_page
+    page.goto("/shop")
+    sizes = {
+        field: page.locator(field).evaluate("e => { const b = e.getBoundingClientRect(); return [b.width, b.height]; }")
+        for field in ("#f-min", "#f-max", "#f-department")
+    }
+    assert sizes["#f-min"] == sizes["#f-max"] == sizes["#f-department"], sizes
