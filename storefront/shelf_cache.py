@@ -111,14 +111,16 @@ def _lookup(extra: tuple) -> tuple[str, int, tuple | None, int]:
     For a shopper without a cart, the mirror's versions (core.version_mirror) are read in one
     MGET with the page kept under the versions this process saw last: while nothing has
     changed, that is this request's page, served only when the versions read with it are the
-    ones in its key. After a change, the versions are read again and the page for them."""
+    ones in its key. After a change, the page for the versions read with it is read next."""
     seen: _Seen | None = current_app.extensions.get(_SEEN)  # with a mirror only
+    versions, cart_count = None, 0
     if seen is not None and seen.versions is not None and cart_token() is None:
         key, timeout = _key(extra, seen.versions)
         versions, (kept,) = version_mirror.mirrored(COUNTERS, key)
         if versions == seen.versions:
             return key, timeout, kept, 0
-    versions, cart_count = versions_and_item_count()
+    if versions is None:
+        versions, cart_count = versions_and_item_count()
     if seen is not None:
         seen.versions = versions
     key, timeout = _key(extra, versions)
