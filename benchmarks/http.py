@@ -21,6 +21,11 @@ wrk sends no cookie, so each shelf-page request is a shopper's first: the page c
 signs a session for the CSRF token in its forms. One row shows /shop for a returning shopper,
 who sends the session cookie back.
 
+"CPU ms/req" is what a request cost the whole machine's CPU (the server, the database, Redis
+and the load tool, from /proc/stat), the median over rounds: on a shared machine it moves much
+less between runs than requests per second, and the ceiling's over a page's is the share of
+the ceiling the page would reach if the CPU were all that limited both.
+
 "of ceiling" is the page's throughput over the ceiling route's, measured just before it
 (`--ceiling-seconds`); each page is measured `--rounds` times, round-robin over the pages,
 and a row gives the medians. On a shared machine a route's throughput drifts by a third
@@ -45,7 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.live import ROOT, LiveServer, free_port, request
-from benchmarks.load import Target, run_python, run_wrk
+from benchmarks.load import Target, busy_cpu_seconds, run_python, run_wrk
 from storefront.config import normalise_database_url
 
 CODE = "BNR41921"
@@ -64,6 +69,7 @@ class Result:
     errors: int
     of_ceiling: float  # the median of the rounds' ratios to the ceiling measured just before
     ceiling_spread: tuple[float, float]  # the lowest and highest of those ceiling samples
+    cpu_ms: float | None  # the whole machine's CPU per request (None: not measurable here)
 
 
 @dataclass(frozen=True)
@@ -73,11 +79,22 @@ class Sample:
     p99_ms: float
     errors: int
     ceiling_rps: float
+    cpu_ms: float | None
+
+
+def load_sample(load, port: int, target: Target, seconds: int, connections: int, ceiling_rps: float | None = None) -> Sample:
+    """One load of `target`, with what it cost the whole machine's CPU per request."""
+    before = busy_cpu_seconds()
+    rps, p50, p99, errors = load(port, target, seconds, connections)
+    after = busy_cpu_seconds()
+    cpu_ms = 1000 * (after - before) / (rps * seconds) if before is not None and rps else None
+    return Sample(rps, p50, p99, errors, ceiling_rps or rps, cpu_ms)
 
 
 def summary(name: str, sql: str, samples: list[Sample]) -> Result:
     """One row from a page's rounds: medians, and the errors of all of them."""
     ceilings = [sample.ceiling_rps for sample in samples]
+    cpu = [sample.cpu_ms for sample in samples]
     return Result(
         name,
         statistics.median(sample.rps for sample in samples),
@@ -87,6 +104,7 @@ def summary(name: str, sql: str, samples: list[Sample]) -> Result:
         sum(sample.errors for sample in samples),
         statistics.median(sample.rps / (sample.ceiling_rps or 1) for sample in samples),
         (min(ceilings), max(ceilings)),
+        None if None in cpu else statistics.median(cpu),
     )
 
 
@@ -258,9 +276,9 @@ def measure(label: str, database_url: str, cache: bool, args) -> None:
             samples: list[list[Sample]] = [[] for _ in targets]
             for _ in range(args.rounds):
                 for index, target in enumerate(targets[1:], start=1):
-                    ceiling = load(port, targets[0], args.ceiling_seconds, args.connections)
-                    samples[0].append(Sample(*ceiling, ceiling_rps=ceiling[0]))
-                    samples[index].append(Sample(*load(port, target, args.seconds, args.connections), ceiling_rps=ceiling[0]))
+                    ceiling = load_sample(load, port, targets[0], args.ceiling_seconds, args.connections)
+                    samples[0].append(ceiling)
+                    samples[index].append(load_sample(load, port, target, args.seconds, args.connections, ceiling.rps))
             results = [summary(target.name, count, rounds) for target, count, rounds in zip(targets, sql, samples, strict=True)]
             rss = server.worker_rss_mb()
         report(label, results, rss, note, load.__name__, args)
@@ -270,10 +288,12 @@ def report(label: str, results: list[Result], rss: list[float], note: str, tool:
     print(f"\n{label} — {os.cpu_count()} cores, {len(rss)} gunicorn workers, "
           f"{'wrk' if tool == 'run_wrk' else 'python threads'} with {args.connections} connections, "
           f"{args.rounds} rounds of {args.seconds} s per page, medians; cart: {note}")
-    print(f"{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL/req':>8} {'of ceiling':>10} {'errors':>7}")
+    print(f"{'page':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL/req':>8} {'of ceiling':>10} "
+          f"{'CPU ms/req':>10} {'errors':>7}")
     for row in results:
+        cpu = f"{row.cpu_ms:10.3f}" if row.cpu_ms is not None else f"{'?':>10}"
         print(f"{row.name:40} {row.rps:8.0f} {row.p50_ms:8.2f} {row.p99_ms:8.2f} {row.sql:>8} "
-              f"{row.of_ceiling:10.0%} {row.errors:7d}")
+              f"{row.of_ceiling:10.0%} {cpu} {row.errors:7d}")
     low, high = results[0].ceiling_spread
     print(f"the ceiling, measured before each page's rounds: {low:.0f}–{high:.0f} req/s")
     if rss:

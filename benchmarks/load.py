@@ -2,17 +2,33 @@
 
 Each returns (requests/s, p50 ms, p99 ms, responses with an error status) for one target.
 The Python generator tops out well below the server, so its figures are a floor.
+
+`busy_cpu_seconds()` reads the whole machine's busy CPU time, so a caller can divide what a
+load cost the machine (server, database, Redis and the load tool together) by its requests:
+on a shared machine that moves much less between runs than requests per second do.
 """
 
 from __future__ import annotations
 
 import http.client
+import os
 import re
 import statistics
 import subprocess
 import threading
 import time
 from dataclasses import dataclass
+
+
+def busy_cpu_seconds() -> float | None:
+    """CPU seconds the machine has spent busy since boot, every core; None off Linux."""
+    try:
+        with open("/proc/stat") as stat:
+            ticks = [int(value) for value in stat.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+    idle, iowait = ticks[3], ticks[4]
+    return (sum(ticks) - idle - iowait) / os.sysconf("SC_CLK_TCK")
 
 
 @dataclass(frozen=True)
