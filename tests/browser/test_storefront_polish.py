@@ -131,3 +131,16 @@ def test_the_price_filters_are_boxes_like_the_other_filters(sized_page):
         for field in ("#f-min", "#f-max", "#f-department")
     }
     assert sizes["#f-min"] == sizes["#f-max"] == sizes["#f-department"], sizes
+
+
+def test_a_code_on_the_cart_sits_inside_its_pill(sized_page):
+    """The code's name is inset from the pill's rounded edge, not drawn against it."""
+    page = sized_page
+    page.goto("/products/melatonin-3mg-dissolving-tablets")
+    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_label("Promo code").fill("BNR41921")
+    page.get_by_role("button", name="Apply").click()
+    inset = page.locator(".applied-codes li").first.evaluate(
+        "pill => pill.querySelector('strong').getBoundingClientRect().left - pill.getBoundingClientRect().left"
+    )
+    assert inset >= 8, inset
