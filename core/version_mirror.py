@@ -96,9 +96,9 @@ def mirrored(names: Sequence[str], *entries: str) -> tuple[tuple[int, ...] | Non
     """The counters `names` from the mirror, and the shelf cache's values under the keys
     `entries`, in one MGET: Redis reads them all at one instant.
 
-    The counters are None (and the values too) when there is no mirror, it lacks one of them,
-    Redis cannot be reached, or a transaction is open: the caller reads the database, which
-    sees the transaction's own writes."""
+    The counters are None when there is no mirror, it lacks one of them, Redis cannot be
+    reached, or a transaction is open: the caller reads the database, which sees the
+    transaction's own writes. The values are None too unless the MGET was made."""
     missing = None, [None] * len(entries)
     if _mirror() is None or in_session_transaction():
         return missing
@@ -107,10 +107,10 @@ def mirrored(names: Sequence[str], *entries: str) -> tuple[tuple[int, ...] | Non
     except Exception:  # noqa: BLE001  any backend failure (Redis away) means "read the database"
         log.warning("Version mirror read failed; reading the database", exc_info=True)
         return missing
-    counters = held[: len(names)]
+    counters, values = held[: len(names)], held[len(names):]
     if not all(type(number) is int for number in counters):
-        return missing
-    return tuple(counters), held[len(names):]
+        return None, values
+    return tuple(counters), values
 
 
 def raise_to(numbers: Mapping[str, int]) -> None:

@@ -60,6 +60,12 @@ def shared_versions() -> Versions:
     from the database, which sees the transaction's own writes."""
     if (mirrored := version_mirror.mirrored(COUNTERS)[0]) is not None:
         return mirrored
+    return mirrored_from_database()
+
+
+def mirrored_from_database() -> Versions:
+    """The versions read from the database, the mirror raised to them: for a reader that found
+    no mirror (or part of one)."""
     versions = read_versions()
     version_mirror.raise_to(dict(zip(COUNTERS, versions, strict=True)))
     return versions

@@ -36,7 +36,7 @@ from catalog.age import age_confirmed
 from core import version_mirror
 from core.extensions import cache
 from core.shelf import PERSONAL, shelf_vary
-from core.versions import COUNTERS, Versions
+from core.versions import COUNTERS, Versions, mirrored_from_database
 from promotions.compile import compiled_promotions
 from storefront.cart.session import cart_token, item_count, versions_and_item_count
 
@@ -111,12 +111,15 @@ def _lookup(extra: tuple) -> tuple[str, int, tuple | None, int]:
     For a shopper without a cart, the mirror's versions (core.version_mirror) are read in one
     MGET with the page kept under the versions this process saw last: while nothing has
     changed, that is this request's page, served only when the versions read with it are the
-    ones in its key. After a change, the page for the versions read with it is read next."""
+    ones in its key. After a change, the page for the versions read with it is read next; when
+    the mirror lacks them, they come from the database (core.versions.mirrored_from_database)."""
     seen: _Seen | None = current_app.extensions.get(_SEEN)  # with a mirror only
     versions, cart_count = None, 0
     if seen is not None and seen.versions is not None and cart_token() is None:
         key, timeout = _key(extra, seen.versions)
         versions, (kept,) = version_mirror.mirrored(COUNTERS, key)
+        if versions is None:  # the mirror was just read and lacks them: the database, not it again
+            versions = mirrored_from_database()
         if versions == seen.versions:
             return key, timeout, kept, 0
     if versions is None:

@@ -184,3 +184,21 @@ def test_inside_a_transaction_the_versions_come_from_the_database(store):
     assert shared_versions() == read_versions() != tuple(mirror().values())
     db.session.rollback()
     assert shared_versions()[1] == 10**9
+
+
+def test_a_page_read_when_the_mirror_has_ended_reads_the_cache_once(store, monkeypatch):
+    """The versions then come from the database, and the page read in the mirror's MGET is the
+    one they key: neither is read from the cache again."""
+    shopper = store.test_client()
+    for _ in range(2):
+        html(shopper, "/products/tea-1")
+    forget_mirror()  # what the end of its lifetime does
+    reads = []
+    for method in ("get", "get_many"):
+        read = getattr(cache, method)
+        monkeypatch.setattr(cache, method, lambda *keys, read=read: reads.append(keys) or read(*keys))
+    with statements_run() as seen:
+        assert "$10.00" in html(shopper, "/products/tea-1")
+    assert len(reads) == 1
+    assert len(seen) == 1
+    assert tuple(mirror().values()) == read_versions()
